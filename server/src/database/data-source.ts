@@ -1,0 +1,44 @@
+import 'reflect-metadata';
+import { DataSource, DataSourceOptions, Logger } from 'typeorm';
+import { ENTITIES } from './entities';
+import { MIGRATIONS } from './migrations';
+import { SnakeNamingStrategy } from './snake-naming.strategy';
+
+export interface DataSourceParams {
+  url: string;
+  poolSize: number;
+  logger?: Logger;
+  applicationName?: string;
+}
+
+/** One DataSource definition for the app, the CLI, the tests and the benchmarks. */
+export function dataSourceOptions(params: DataSourceParams): DataSourceOptions {
+  return {
+    type: 'postgres',
+    url: params.url,
+    entities: ENTITIES,
+    migrations: MIGRATIONS,
+    migrationsTableName: 'migrations',
+    migrationsTransactionMode: 'each',
+    synchronize: false,
+    uuidExtension: 'pgcrypto',
+    installExtensions: false,
+    migrationsRun: false,
+    namingStrategy: new SnakeNamingStrategy(),
+    logger: params.logger,
+    logging: params.logger ? ['query', 'error'] : ['error'],
+    extra: {
+      max: params.poolSize,
+      application_name: params.applicationName ?? 'partneratlas',
+      connectionTimeoutMillis: 10_000,
+      statement_timeout: 15_000,
+    },
+  };
+}
+
+export function createDataSource(params: DataSourceParams): DataSource {
+  return new DataSource(dataSourceOptions(params));
+}
+
+/** For the TypeORM CLI (migration:generate): DATABASE_URL must point to a PostGIS database. */
+export default createDataSource({ url: process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/partneratlas_dev', poolSize: 2 });

@@ -1,0 +1,26 @@
+import { AreaEntity } from '../modules/areas/area.entity';
+import { AreaStatisticEntity } from '../modules/areas/area-statistic.entity';
+import { TaxonomyEntity } from '../modules/fields-of-action/taxonomy.entity';
+import { TaxonomyTermEntity } from '../modules/fields-of-action/taxonomy-term.entity';
+import { LocationEntity } from '../modules/locations/location.entity';
+import { ScheduleEntity } from '../modules/locations/schedule.entity';
+import { NetworkEntity, NetworkMembershipEntity } from '../modules/network/network.entity';
+import { RelationshipEntity } from '../modules/network/relationship.entity';
+import { OrganisationEntity } from '../modules/organisations/organisation.entity';
+import { ServiceAtLocationEntity, ServiceEntity, ServiceTaxonomyTermEntity } from '../modules/services/service.entity';
+
+export const ENTITIES = [
+  TaxonomyEntity,
+  TaxonomyTermEntity,
+  OrganisationEntity,
+  LocationEntity,
+  ScheduleEntity,
+  ServiceEntity,
+  ServiceTaxonomyTermEntity,
+  ServiceAtLocationEntity,
+  AreaEntity,
+  AreaStatisticEntity,
+  NetworkEntity,
+  NetworkMembershipEntity,
+  RelationshipEntity,
+];

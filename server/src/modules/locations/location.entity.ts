@@ -1,0 +1,46 @@
+import { Column, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
+import type { Point } from '@partneratlas/shared';
+import { BaseEntity } from '../../common/base.entity';
+import { AreaEntity } from '../areas/area.entity';
+import { OrganisationEntity } from '../organisations/organisation.entity';
+
+/** HSDS `location` with its `address` folded in. */
+@Entity('location')
+export class LocationEntity extends BaseEntity {
+  @Index()
+  @Column('uuid')
+  organisationId: string;
+
+  @ManyToOne(() => OrganisationEntity, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'organisation_id' })
+  organisation?: OrganisationEntity;
+
+  @Column('text', { nullable: true })
+  name: string | null;
+
+  @Column('text', { nullable: true })
+  street: string | null;
+
+  @Column('text', { nullable: true })
+  postcode: string | null;
+
+  @Column('text', { nullable: true })
+  city: string | null;
+
+  /** Null when coordinates are not known: the entry stays off the map, never guessed. */
+  @Index({ spatial: true })
+  @Column({ type: 'geography', spatialFeatureType: 'Point', srid: 4326, nullable: true })
+  geom: Point | null;
+
+  @Column('text', { nullable: true })
+  accessibility: string | null;
+
+  /** District the location lies in (set by an editor, or from district polygons when imported). */
+  @Index()
+  @Column('uuid', { nullable: true })
+  areaId: string | null;
+
+  @ManyToOne(() => AreaEntity, { onDelete: 'SET NULL', nullable: true })
+  @JoinColumn({ name: 'area_id' })
+  area?: AreaEntity | null;
+}

@@ -1,0 +1,9 @@
+/** Bounds on API arguments, shared so that the client validates the same way as the server. */
+export const LIMITS = {
+  pageSizeMax: 100,
+  pageSizeDefault: 20,
+  textMaxLength: 200,
+  radiusMetersMax: 50_000,
+  queryDepthMax: 8,
+  filterListMax: 50,
+} as const;
