@@ -36,14 +36,14 @@ export const SEARCH_FUNCTIONS_UP: string[] = [
        SELECT coalesce(array_agg(DISTINCT code ORDER BY code), '{}') FROM t
      $$`,
   // Rebuilds the denormalised search document of the given organisations (published services only).
-  `CREATE OR REPLACE FUNCTION pa_refresh_organisations(ids uuid[]) RETURNS integer
+  `CREATE OR REPLACE FUNCTION pa_refresh_organisations(org_ids uuid[]) RETURNS integer
      LANGUAGE sql VOLATILE
      AS $$
        WITH svc AS (
          SELECT s.organisation_id,
                 string_agg(s.name || ' ' || coalesce(s.description, ''), ' ') AS text
            FROM service s
-          WHERE s.organisation_id = ANY(ids) AND s.status = 'PUBLISHED'
+          WHERE s.organisation_id = ANY(org_ids) AND s.status = 'PUBLISHED'
           GROUP BY s.organisation_id
        ), terms AS (
          SELECT s.organisation_id, tx.kind, array_agg(DISTINCT st.term_code) AS codes
@@ -51,17 +51,17 @@ export const SEARCH_FUNCTIONS_UP: string[] = [
            JOIN service_taxonomy_term st ON st.service_id = s.id
            JOIN taxonomy_term tt ON tt.code = st.term_code
            JOIN taxonomy tx ON tx.id = tt.taxonomy_id
-          WHERE s.organisation_id = ANY(ids) AND s.status = 'PUBLISHED'
+          WHERE s.organisation_id = ANY(org_ids) AND s.status = 'PUBLISHED'
           GROUP BY s.organisation_id, tx.kind
        ), langs AS (
          SELECT s.organisation_id, array_agg(DISTINCT l) AS codes
            FROM service s, unnest(s.languages) l
-          WHERE s.organisation_id = ANY(ids) AND s.status = 'PUBLISHED'
+          WHERE s.organisation_id = ANY(org_ids) AND s.status = 'PUBLISHED'
           GROUP BY s.organisation_id
        ), areas AS (
-         SELECT l.organisation_id, array_agg(DISTINCT l.area_id) AS ids
+         SELECT l.organisation_id, array_agg(DISTINCT l.area_id) AS area_list
            FROM location l
-          WHERE l.organisation_id = ANY(ids) AND l.area_id IS NOT NULL
+          WHERE l.organisation_id = ANY(org_ids) AND l.area_id IS NOT NULL
           GROUP BY l.organisation_id
        ), upd AS (
          UPDATE organization o SET
@@ -73,14 +73,14 @@ export const SEARCH_FUNCTIONS_UP: string[] = [
            field_codes = pa_with_ancestors(coalesce(fa.codes, '{}')),
            target_group_codes = pa_with_ancestors(coalesce(tg.codes, '{}')),
            search_languages = ARRAY(SELECT DISTINCT x FROM unnest(o.languages || coalesce(langs.codes, '{}')) x ORDER BY x),
-           area_ids = coalesce(areas.ids, '{}')
+           area_ids = coalesce(areas.area_list, '{}')
          FROM organization o2
          LEFT JOIN svc ON svc.organisation_id = o2.id
          LEFT JOIN terms fa ON fa.organisation_id = o2.id AND fa.kind = 'FIELD_OF_ACTION'
          LEFT JOIN terms tg ON tg.organisation_id = o2.id AND tg.kind = 'TARGET_GROUP'
          LEFT JOIN langs ON langs.organisation_id = o2.id
          LEFT JOIN areas ON areas.organisation_id = o2.id
-         WHERE o.id = o2.id AND o2.id = ANY(ids)
+         WHERE o.id = o2.id AND o2.id = ANY(org_ids)
          RETURNING 1
        )
        SELECT count(*)::int FROM upd

@@ -1,0 +1,63 @@
+import { DynamicModule, Global, Module } from '@nestjs/common';
+import { APP_PIPE } from '@nestjs/core';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { APP_CONFIG, AppConfig } from './config/config';
+import { dataSourceOptions } from './database/data-source';
+import { QueryCounter } from './database/query-counter';
+import { createValidationPipe } from './common/validation';
+import { graphqlModule } from './graphql/graphql.module';
+import { AreasModule } from './modules/areas/areas.module';
+import { FieldsOfActionModule } from './modules/fields-of-action/fields-of-action.module';
+import { HealthModule } from './modules/health/health.module';
+import { LocationsModule } from './modules/locations/locations.module';
+import { NetworkModule } from './modules/network/network.module';
+import { OrganisationsModule } from './modules/organisations/organisations.module';
+import { ServicesModule } from './modules/services/services.module';
+
+export interface AppModuleOptions {
+  config: AppConfig;
+  databaseUrl: string;
+  poolSize: number;
+  queryCounter: QueryCounter;
+}
+
+@Global()
+@Module({})
+class CoreModule {
+  static forRoot(options: AppModuleOptions): DynamicModule {
+    return {
+      module: CoreModule,
+      providers: [
+        { provide: APP_CONFIG, useValue: options.config },
+        { provide: QueryCounter, useValue: options.queryCounter },
+      ],
+      exports: [APP_CONFIG, QueryCounter],
+    };
+  }
+}
+
+@Module({})
+export class AppModule {
+  static forRoot(options: AppModuleOptions): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        CoreModule.forRoot(options),
+        TypeOrmModule.forRoot({
+          ...dataSourceOptions({ url: options.databaseUrl, poolSize: options.poolSize, logger: options.queryCounter }),
+          retryAttempts: 3,
+          retryDelay: 1000,
+        }),
+        graphqlModule(),
+        HealthModule,
+        OrganisationsModule,
+        LocationsModule,
+        ServicesModule,
+        AreasModule,
+        NetworkModule,
+        FieldsOfActionModule,
+      ],
+      providers: [{ provide: APP_PIPE, useFactory: createValidationPipe }],
+    };
+  }
+}

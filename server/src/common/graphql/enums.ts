@@ -1,0 +1,26 @@
+import { registerEnumType } from '@nestjs/graphql';
+import {
+  AreaKind,
+  AttendingAccess,
+  MembershipRole,
+  OrganisationKind,
+  OrganisationOrder,
+  PublicationStatus,
+  RelationshipType,
+  TaxonomyKind,
+  VerificationStatus,
+  Weekday,
+} from '@partneratlas/shared';
+
+registerEnumType(OrganisationKind, { name: 'OrganisationKind', description: 'What kind of body an organisation is.' });
+registerEnumType(VerificationStatus, { name: 'VerificationStatus' });
+registerEnumType(PublicationStatus, { name: 'PublicationStatus' });
+registerEnumType(AttendingAccess, { name: 'AttendingAccess', description: 'How people get to a service.' });
+registerEnumType(AreaKind, { name: 'AreaKind' });
+registerEnumType(RelationshipType, { name: 'RelationshipType' });
+registerEnumType(MembershipRole, { name: 'MembershipRole' });
+registerEnumType(TaxonomyKind, { name: 'TaxonomyKind' });
+registerEnumType(OrganisationOrder, { name: 'OrganisationOrder' });
+registerEnumType(Weekday, { name: 'Weekday', description: 'iCal BYDAY weekday code (HSDS schedule).' });
+
+export {};

@@ -1,0 +1,79 @@
+import { Injectable } from '@nestjs/common';
+import DataLoader from 'dataloader';
+import { TaxonomyKind } from '@partneratlas/shared';
+import type { Geometry } from '@partneratlas/shared';
+import { groupedLoader, keyedLoader } from '../common/dataloader';
+import { AreasService } from '../modules/areas/areas.service';
+import { Area, AreaStatistic } from '../modules/areas/dto/area.model';
+import { FieldsOfActionService, TermWithKind } from '../modules/fields-of-action/fields-of-action.service';
+import { Location, Schedule } from '../modules/locations/dto/location.model';
+import { LocationsService } from '../modules/locations/locations.service';
+import { Network, NetworkMembership, Relationship } from '../modules/network/dto/network.model';
+import { NetworkService } from '../modules/network/network.service';
+import { Organisation } from '../modules/organisations/dto/organisation.model';
+import { OrganisationsService, Viewer } from '../modules/organisations/organisations.service';
+import { Service } from '../modules/services/dto/service.model';
+import { ServicesService } from '../modules/services/services.service';
+
+/** The DataLoaders of one request: every relation field is batched, one statement per relation and level. */
+export interface Loaders {
+  organisationById: DataLoader<string, Organisation | null>;
+  locationsByOrganisation: DataLoader<string, Location[]>;
+  locationsByService: DataLoader<string, Location[]>;
+  servicesByOrganisation: DataLoader<string, Service[]>;
+  schedulesByLocation: DataLoader<string, Schedule[]>;
+  areaById: DataLoader<string, Area | null>;
+  areaGeometry: DataLoader<string, Geometry | null>;
+  areaStatistics: DataLoader<string, AreaStatistic[]>;
+  membershipsByOrganisation: DataLoader<string, NetworkMembership[]>;
+  relationshipsByOrganisation: DataLoader<string, Relationship[]>;
+  networkById: DataLoader<string, Network | null>;
+  termsOfService(serviceId: string, kind: TaxonomyKind): Promise<TermWithKind[]>;
+  termByCode(code: string): Promise<TermWithKind | null>;
+}
+
+@Injectable()
+export class LoaderFactory {
+  constructor(
+    private readonly organisations: OrganisationsService,
+    private readonly locations: LocationsService,
+    private readonly services: ServicesService,
+    private readonly areas: AreasService,
+    private readonly network: NetworkService,
+    private readonly terms: FieldsOfActionService,
+  ) {}
+
+  create(viewer: Viewer): Loaders {
+    const termCodes = groupedLoader(
+      (ids: string[]) => this.services.termCodesByServiceIds(ids),
+      (r) => r.serviceId,
+    );
+    let termIndex: Promise<Map<string, TermWithKind>> | null = null;
+    const termsByCode = () => (termIndex ??= this.terms.allTerms().then((all) => new Map(all.map((t) => [t.code, t]))));
+    return {
+      organisationById: keyedLoader((ids: string[]) => this.organisations.byIds(ids, viewer), (o) => o.id),
+      locationsByOrganisation: groupedLoader((ids: string[]) => this.locations.byOrganisationIds(ids), (l) => l.organisationId),
+      locationsByService: groupedLoader((ids: string[]) => this.locations.byServiceIds(ids), (l) => l.serviceId),
+      servicesByOrganisation: groupedLoader((ids: string[]) => this.services.byOrganisationIds(ids), (s) => s.organisationId),
+      schedulesByLocation: groupedLoader((ids: string[]) => this.locations.schedulesByLocationIds(ids), (s) => s.locationId ?? ''),
+      areaById: keyedLoader((ids: string[]) => this.areas.byIds(ids), (a) => a.id),
+      areaGeometry: new DataLoader(async (ids: readonly string[]) => {
+        const rows = await this.areas.geometriesByIds([...ids]);
+        const byId = new Map(rows.map((r) => [r.id, r.geometry]));
+        return ids.map((id) => byId.get(id) ?? null);
+      }),
+      areaStatistics: groupedLoader((ids: string[]) => this.areas.statisticsByAreaIds(ids), (s) => s.areaId),
+      membershipsByOrganisation: groupedLoader((ids: string[]) => this.network.membershipsByOrganisationIds(ids), (m) => m.organisationId),
+      relationshipsByOrganisation: groupedLoader((ids: string[]) => this.network.relationshipsByOrganisationIds(ids), (r) => r.organisationId),
+      networkById: keyedLoader((ids: string[]) => this.network.byIds(ids), (n) => n.id),
+      termsOfService: async (serviceId, kind) => {
+        const [links, index] = await Promise.all([termCodes.load(serviceId), termsByCode()]);
+        return links
+          .map((l) => index.get(l.termCode))
+          .filter((t): t is TermWithKind => !!t && t.kind === kind)
+          .sort((a, b) => a.taxonomyId.localeCompare(b.taxonomyId) || a.sortOrder - b.sortOrder);
+      },
+      termByCode: async (code) => (await termsByCode()).get(code) ?? null,
+    };
+  }
+}

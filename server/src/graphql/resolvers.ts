@@ -1,0 +1,19 @@
+import { AreasResolver } from '../modules/areas/areas.resolver';
+import { FieldsOfActionResolver } from '../modules/fields-of-action/fields-of-action.resolver';
+import { LocationFieldsResolver } from '../modules/locations/location-fields.resolver';
+import { NetworkMembershipFieldsResolver, NetworkResolver, RelationshipFieldsResolver } from '../modules/network/network.resolver';
+import { OrganisationConnectionResolver, OrganisationsResolver } from '../modules/organisations/organisations.resolver';
+import { ServiceFieldsResolver } from '../modules/services/service-fields.resolver';
+
+/** Every resolver class; used to print the schema without a database (a test checks it matches the app). */
+export const RESOLVERS = [
+  AreasResolver,
+  FieldsOfActionResolver,
+  LocationFieldsResolver,
+  NetworkResolver,
+  NetworkMembershipFieldsResolver,
+  RelationshipFieldsResolver,
+  OrganisationsResolver,
+  OrganisationConnectionResolver,
+  ServiceFieldsResolver,
+];

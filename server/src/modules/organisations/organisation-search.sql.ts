@@ -1,0 +1,109 @@
+import { OrganisationOrder, PublicationStatus } from '@partneratlas/shared';
+import { OrganisationFilter } from './dto/organisation-filter.input';
+
+/** Collects positional parameters while SQL is being assembled. */
+export class SqlParams {
+  readonly values: unknown[] = [];
+  add(value: unknown, cast = ''): string {
+    this.values.push(value);
+    return `$${this.values.length}${cast}`;
+  }
+}
+
+export interface CompiledFilter {
+  params: SqlParams;
+  /** FROM … WHERE … over `organization o`, possibly joined with the `near` candidate set. */
+  from: string;
+  rankExpr: string;
+  distanceExpr: string;
+}
+
+/**
+ * Compiles a validated, expanded filter into SQL. Codes must already be validated and expanded
+ * (fieldsOfAction/targetGroups contain descendants).
+ */
+export function compileFilter(filter: OrganisationFilter, visibleStatuses: PublicationStatus[]): CompiledFilter {
+  const p = new SqlParams();
+  const where: string[] = [`o.status = ANY(${p.add(visibleStatuses, '::publication_status[]')})`];
+  let join = '';
+  let rankExpr = '0::real';
+  let distanceExpr = 'NULL::double precision';
+
+  if (filter.includeDemo === false) where.push('NOT o.is_demo');
+  if (filter.kinds?.length) where.push(`o.kind = ANY(${p.add(filter.kinds, '::organisation_kind[]')})`);
+  if (filter.fieldsOfAction?.length) where.push(`o.field_codes && ${p.add(filter.fieldsOfAction, '::text[]')}`);
+  if (filter.targetGroups?.length) where.push(`o.target_group_codes && ${p.add(filter.targetGroups, '::text[]')}`);
+  if (filter.languages?.length) where.push(`o.search_languages && ${p.add(filter.languages, '::text[]')}`);
+  if (filter.areaIds?.length) where.push(`o.area_ids && ${p.add(filter.areaIds, '::uuid[]')}`);
+  if (filter.verificationStatus) where.push(`o.verification_status = ${p.add(filter.verificationStatus, '::verification_status')}`);
+  if (filter.networkIds?.length) {
+    where.push(
+      `EXISTS (SELECT 1 FROM network_membership m WHERE m.organisation_id = o.id AND m.network_id = ANY(${p.add(filter.networkIds, '::uuid[]')})` +
+        ` AND (m.until IS NULL OR m.until >= current_date))`,
+    );
+  }
+  if (filter.bbox) {
+    const { west, south, east, north } = filter.bbox;
+    const env = `ST_MakeEnvelope(${p.add(west)}::float8, ${p.add(south)}::float8, ${p.add(east)}::float8, ${p.add(north)}::float8, 4326)`;
+    where.push(`EXISTS (SELECT 1 FROM location lb WHERE lb.organisation_id = o.id AND lb.geom && ${env}::geography AND ST_Intersects(lb.geom::geometry, ${env}))`);
+  }
+  const text = filter.text?.trim();
+  if (text) {
+    const q = p.add(text, '::text');
+    // every word of the query as a prefix of a stemmed word (German stems are not always stable:
+    // "Deutschkurs" → deutschkur, "Deutschkurse" → deutschkurs); evaluated once per query (InitPlan)
+    const tsq = `(SELECT string_agg(quote_literal(lexeme) || ':*', ' & ')::tsquery FROM unnest(to_tsvector('pa_german', ${q})))`;
+    const key = `pa_fold(${q})`;
+    where.push(`(o.search_vector @@ ${tsq} OR o.search_key LIKE '%' || ${key} || '%' OR ${key} <% o.search_key)`);
+    rankExpr =
+      `(ts_rank_cd(o.search_vector, ${tsq})` +
+      ` + CASE WHEN o.search_key LIKE ${key} || '%' THEN 1.0 WHEN o.search_key LIKE '%' || ${key} || '%' THEN 0.6 ELSE 0 END` +
+      ` + 0.5 * word_similarity(${key}, o.search_key))::real`;
+  }
+  if (filter.near) {
+    const pt = `ST_SetSRID(ST_MakePoint(${p.add(filter.near.lng)}::float8, ${p.add(filter.near.lat)}::float8), 4326)::geography`;
+    const r = p.add(filter.near.radiusMeters, '::float8');
+    join =
+      ` JOIN (SELECT l.organisation_id, min(ST_Distance(l.geom, ${pt})) AS distance` +
+      ` FROM location l WHERE ST_DWithin(l.geom, ${pt}, ${r}) GROUP BY l.organisation_id) near ON near.organisation_id = o.id`;
+    distanceExpr = 'near.distance';
+  }
+  return { params: p, from: `FROM organization o${join} WHERE ${where.join(' AND ')}`, rankExpr, distanceExpr };
+}
+
+export function orderClause(order: OrganisationOrder): string {
+  switch (order) {
+    case OrganisationOrder.RELEVANCE:
+      return 'ORDER BY f.rank DESC, pa_fold(o.name), o.id';
+    case OrganisationOrder.DISTANCE:
+      return 'ORDER BY f.distance_meters ASC, pa_fold(o.name), o.id';
+    case OrganisationOrder.NAME:
+      return 'ORDER BY pa_fold(o.name), o.id';
+  }
+}
+
+export const ORG_COLUMNS = `o.id, o.kind, o.name, o.alternate_name AS "alternateName", o.description, o.website, o.email, o.phones,
+  o.languages, o.year_founded AS "yearFounded", o.parent_organisation_id AS "parentOrganisationId",
+  o.verification_status AS "verificationStatus", to_char(o.last_confirmed_at, 'YYYY-MM-DD') AS "lastConfirmedAt",
+  o.status, o.is_demo AS "isDemo", o.source_note AS "sourceNote", o.version, o.created_at AS "createdAt", o.updated_at AS "updatedAt"`;
+
+/** The page query of the directory: rows of the page (plus one to detect a next page) and the total. */
+export function buildPageQuery(
+  filter: OrganisationFilter,
+  order: OrganisationOrder,
+  visibleStatuses: PublicationStatus[],
+  first: number,
+  offset: number,
+): { sql: string; values: unknown[]; countSql: string; countValues: unknown[] } {
+  const { params, from, rankExpr, distanceExpr } = compileFilter(filter, visibleStatuses);
+  const countValues = [...params.values];
+  const limit = params.add(first + 1, '::int');
+  const off = params.add(offset, '::int');
+  const sql = `
+    WITH f AS MATERIALIZED (SELECT o.id, ${rankExpr} AS rank, ${distanceExpr} AS distance_meters ${from})
+    SELECT ${ORG_COLUMNS}, f.distance_meters AS "distanceMeters", count(*) OVER () AS "totalCount"
+      FROM f JOIN organization o ON o.id = f.id
+     ${orderClause(order)}
+     LIMIT ${limit} OFFSET ${off}`;
+  return { sql, values: params.values, countSql: `SELECT count(*)::int AS count ${from}`, countValues };
+}
