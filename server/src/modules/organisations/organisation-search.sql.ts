@@ -12,7 +12,7 @@ export class SqlParams {
 
 export interface CompiledFilter {
   params: SqlParams;
-  /** FROM … WHERE … over `organization o`, possibly joined with the `near` candidate set. */
+  /** FROM … WHERE … over `organization o`. */
   from: string;
   rankExpr: string;
   distanceExpr: string;
@@ -25,7 +25,6 @@ export interface CompiledFilter {
 export function compileFilter(filter: OrganisationFilter, visibleStatuses: PublicationStatus[]): CompiledFilter {
   const p = new SqlParams();
   const where: string[] = [`o.status = ANY(${p.add(visibleStatuses, '::publication_status[]')})`];
-  let join = '';
   let rankExpr = '0::real';
   let distanceExpr = 'NULL::double precision';
 
@@ -45,7 +44,10 @@ export function compileFilter(filter: OrganisationFilter, visibleStatuses: Publi
   if (filter.bbox) {
     const { west, south, east, north } = filter.bbox;
     const env = `ST_MakeEnvelope(${p.add(west)}::float8, ${p.add(south)}::float8, ${p.add(east)}::float8, ${p.add(north)}::float8, 4326)`;
-    where.push(`EXISTS (SELECT 1 FROM location lb WHERE lb.organisation_id = o.id AND lb.geom && ${env}::geography AND ST_Intersects(lb.geom::geometry, ${env}))`);
+    where.push(
+      `o.location_points_utm && ST_Transform(${env}, 25832)` +
+        ` AND EXISTS (SELECT 1 FROM location lb WHERE lb.organisation_id = o.id AND ST_Intersects(lb.geom::geometry, ${env}))`,
+    );
   }
   const text = filter.text?.trim();
   if (text) {
@@ -61,24 +63,24 @@ export function compileFilter(filter: OrganisationFilter, visibleStatuses: Publi
       ` + 0.5 * word_similarity(${key}, o.search_key))::real`;
   }
   if (filter.near) {
-    const pt = `ST_SetSRID(ST_MakePoint(${p.add(filter.near.lng)}::float8, ${p.add(filter.near.lat)}::float8), 4326)::geography`;
+    // planar distance in UTM 32N on the organisation's MultiPoint: combines with the other indexes
+    const pt = `ST_Transform(ST_SetSRID(ST_MakePoint(${p.add(filter.near.lng)}::float8, ${p.add(filter.near.lat)}::float8), 4326), 25832)`;
     const r = p.add(filter.near.radiusMeters, '::float8');
-    join =
-      ` JOIN (SELECT l.organisation_id, min(ST_Distance(l.geom, ${pt})) AS distance` +
-      ` FROM location l WHERE ST_DWithin(l.geom, ${pt}, ${r}) GROUP BY l.organisation_id) near ON near.organisation_id = o.id`;
-    distanceExpr = 'near.distance';
+    where.push(`ST_DWithin(o.location_points_utm, ${pt}, ${r})`);
+    distanceExpr = `ST_Distance(o.location_points_utm, ${pt})`;
   }
-  return { params: p, from: `FROM organization o${join} WHERE ${where.join(' AND ')}`, rankExpr, distanceExpr };
+  return { params: p, from: `FROM organization o WHERE ${where.join(' AND ')}`, rankExpr, distanceExpr };
 }
 
+/** ORDER BY over the candidate set `f` (rank, distance_meters, sort_name, id). */
 export function orderClause(order: OrganisationOrder): string {
   switch (order) {
     case OrganisationOrder.RELEVANCE:
-      return 'ORDER BY f.rank DESC, pa_fold(o.name), o.id';
+      return 'ORDER BY f.rank DESC, f.sort_name, f.id';
     case OrganisationOrder.DISTANCE:
-      return 'ORDER BY f.distance_meters ASC, pa_fold(o.name), o.id';
+      return 'ORDER BY f.distance_meters ASC, f.sort_name, f.id';
     case OrganisationOrder.NAME:
-      return 'ORDER BY pa_fold(o.name), o.id';
+      return 'ORDER BY f.sort_name, f.id';
   }
 }
 
@@ -99,11 +101,12 @@ export function buildPageQuery(
   const countValues = [...params.values];
   const limit = params.add(first + 1, '::int');
   const off = params.add(offset, '::int');
+  // Order and cut the page on the narrow candidate rows; join the full rows for the page only.
   const sql = `
-    WITH f AS MATERIALIZED (SELECT o.id, ${rankExpr} AS rank, ${distanceExpr} AS distance_meters ${from})
-    SELECT ${ORG_COLUMNS}, f.distance_meters AS "distanceMeters", count(*) OVER () AS "totalCount"
-      FROM f JOIN organization o ON o.id = f.id
-     ${orderClause(order)}
-     LIMIT ${limit} OFFSET ${off}`;
+    WITH f AS MATERIALIZED (SELECT o.id, o.sort_name, ${rankExpr} AS rank, ${distanceExpr} AS distance_meters ${from}),
+    page AS (SELECT f.*, count(*) OVER () AS total_count FROM f ${orderClause(order)} LIMIT ${limit} OFFSET ${off})
+    SELECT ${ORG_COLUMNS}, f.distance_meters AS "distanceMeters", f.total_count AS "totalCount"
+      FROM page f JOIN organization o ON o.id = f.id
+     ${orderClause(order)}`;
   return { sql, values: params.values, countSql: `SELECT count(*)::int AS count ${from}`, countValues };
 }

@@ -59,9 +59,11 @@ export const SEARCH_FUNCTIONS_UP: string[] = [
           WHERE s.organisation_id = ANY(org_ids) AND s.status = 'PUBLISHED'
           GROUP BY s.organisation_id
        ), areas AS (
-         SELECT l.organisation_id, array_agg(DISTINCT l.area_id) AS area_list
+         SELECT l.organisation_id,
+                array_agg(DISTINCT l.area_id) FILTER (WHERE l.area_id IS NOT NULL) AS area_list,
+                ST_Transform(ST_Multi(ST_Collect(l.geom::geometry) FILTER (WHERE l.geom IS NOT NULL)), 25832) AS points_utm
            FROM location l
-          WHERE l.organisation_id = ANY(org_ids) AND l.area_id IS NOT NULL
+          WHERE l.organisation_id = ANY(org_ids)
           GROUP BY l.organisation_id
        ), upd AS (
          UPDATE organization o SET
@@ -70,10 +72,12 @@ export const SEARCH_FUNCTIONS_UP: string[] = [
             || setweight(to_tsvector('pa_german', coalesce(svc.text, '')), 'B')
             || setweight(to_tsvector('pa_german', coalesce(o.description, '')), 'C'),
            search_key = pa_fold(o.name || ' ' || coalesce(o.alternate_name, '')),
+           sort_name = pa_fold(o.name),
            field_codes = pa_with_ancestors(coalesce(fa.codes, '{}')),
            target_group_codes = pa_with_ancestors(coalesce(tg.codes, '{}')),
            search_languages = ARRAY(SELECT DISTINCT x FROM unnest(o.languages || coalesce(langs.codes, '{}')) x ORDER BY x),
-           area_ids = coalesce(areas.area_list, '{}')
+           area_ids = coalesce(areas.area_list, '{}'),
+           location_points_utm = areas.points_utm
          FROM organization o2
          LEFT JOIN svc ON svc.organisation_id = o2.id
          LEFT JOIN terms fa ON fa.organisation_id = o2.id AND fa.kind = 'FIELD_OF_ACTION'
@@ -91,7 +95,6 @@ export const SEARCH_FUNCTIONS_UP: string[] = [
   `CREATE INDEX "IDX_organization_target_group_codes" ON "organization" USING GIN ("target_group_codes")`,
   `CREATE INDEX "IDX_organization_search_languages" ON "organization" USING GIN ("search_languages")`,
   `CREATE INDEX "IDX_organization_area_ids" ON "organization" USING GIN ("area_ids")`,
-  `CREATE INDEX "IDX_organization_name_folded" ON "organization" (pa_fold("name"))`,
   `ALTER TABLE "area" ADD CONSTRAINT "CHK_area_geom_valid" CHECK ("geom" IS NULL OR ST_IsValid("geom"))`,
   `ALTER TABLE "organisation_relationship" ADD CONSTRAINT "CHK_relationship_not_self" CHECK ("source_organisation_id" <> "target_organisation_id")`,
 ];
@@ -99,7 +102,6 @@ export const SEARCH_FUNCTIONS_UP: string[] = [
 export const SEARCH_FUNCTIONS_DOWN: string[] = [
   `ALTER TABLE "organisation_relationship" DROP CONSTRAINT "CHK_relationship_not_self"`,
   `ALTER TABLE "area" DROP CONSTRAINT "CHK_area_geom_valid"`,
-  `DROP INDEX "IDX_organization_name_folded"`,
   `DROP INDEX "IDX_organization_area_ids"`,
   `DROP INDEX "IDX_organization_search_languages"`,
   `DROP INDEX "IDX_organization_target_group_codes"`,
