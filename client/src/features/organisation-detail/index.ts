@@ -1,0 +1,2 @@
+export { OrganisationDetail } from './components/OrganisationDetail';
+export { OrganisationDetailView, type OrganisationDetailData } from './components/OrganisationDetailView';
