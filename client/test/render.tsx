@@ -16,7 +16,11 @@ export interface ProviderOptions {
 }
 
 /** Renders with i18n (de by default), an Apollo MockedProvider and a memory router. */
-export function renderWithProviders(ui: ReactElement, { language = 'de', mocks = [], initialEntries = ['/'] }: ProviderOptions = {}, options?: RenderOptions) {
+export function renderWithProviders(
+  ui: ReactElement,
+  { language = 'de', mocks = [], initialEntries = ['/'] }: ProviderOptions = {},
+  options?: RenderOptions,
+) {
   const i18n = createI18n(language);
   const Wrapper = ({ children }: { children: ReactNode }) => (
     <I18nextProvider i18n={i18n}>

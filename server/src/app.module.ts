@@ -1,11 +1,12 @@
 import { DynamicModule, Global, Module } from '@nestjs/common';
-import { APP_PIPE } from '@nestjs/core';
+import { APP_FILTER, APP_PIPE } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { APP_CONFIG, AppConfig } from './config/config';
 import { dataSourceOptions } from './database/data-source';
 import { QueryCounter } from './database/query-counter';
 import { createValidationPipe } from './common/validation';
 import { graphqlModule } from './graphql/graphql.module';
+import { GraphqlExceptionFilter } from './graphql/graphql-exception.filter';
 import { AreasModule } from './modules/areas/areas.module';
 import { FieldsOfActionModule } from './modules/fields-of-action/fields-of-action.module';
 import { HealthModule } from './modules/health/health.module';
@@ -57,7 +58,10 @@ export class AppModule {
         NetworkModule,
         FieldsOfActionModule,
       ],
-      providers: [{ provide: APP_PIPE, useFactory: createValidationPipe }],
+      providers: [
+        { provide: APP_PIPE, useFactory: createValidationPipe },
+        { provide: APP_FILTER, useClass: GraphqlExceptionFilter },
+      ],
     };
   }
 }

@@ -89,13 +89,19 @@ function serveClient(app: NestExpressApplication, dist: string): void {
   if (!fs.existsSync(index)) {
     app.use('/', (req: Request, res: Response, next: NextFunction) => {
       if (req.method !== 'GET' || req.path !== '/') return next();
-      res.type('text/plain').send('Partneratlas API is running. The web client is not built: run `npm run build -w client`. GraphQL: /graphql');
+      res
+        .type('text/plain')
+        .send('Partneratlas API is running. The web client is not built: run `npm run build -w client`. GraphQL: /graphql');
     });
     return;
   }
-  app.useStaticAssets(dist, { index: false, maxAge: '1h', setHeaders: (res, file) => {
-    if (file.includes(`${path.sep}assets${path.sep}`)) res.setHeader('Cache-Control', 'public, max-age=31536000, immutable');
-  } });
+  app.useStaticAssets(dist, {
+    index: false,
+    maxAge: '1h',
+    setHeaders: (res, file) => {
+      if (file.includes(`${path.sep}assets${path.sep}`)) res.setHeader('Cache-Control', 'public, max-age=31536000, immutable');
+    },
+  });
   app.use((req: Request, res: Response, next: NextFunction) => {
     if (req.method !== 'GET' || apiPrefixes.some((p) => req.path.startsWith(p)) || !req.accepts('html')) return next();
     res.setHeader('Cache-Control', 'no-cache');

@@ -47,7 +47,9 @@ describe('organisations directory search (GraphQL)', () => {
       name: 'Sprachschule am Markt (Test)',
       kind: OrganisationKind.EDUCATION_PROVIDER,
       languages: ['de'],
-      locations: [{ ...east(RATHAUS.lat, RATHAUS.lng, 300), areaId: weende, schedules: [{ byday: 'MO', opensAt: '09:00', closesAt: '12:00' }] }],
+      locations: [
+        { ...east(RATHAUS.lat, RATHAUS.lng, 300), areaId: weende, schedules: [{ byday: 'MO', opensAt: '09:00', closesAt: '12:00' }] },
+      ],
       services: [{ name: 'Integrationskurs', fields: ['sprache-integrationskurs'], targetGroups: ['neuzugewanderte'], languages: ['ar'] }],
       networks: [{ networkId: network }],
     });
@@ -117,7 +119,11 @@ describe('organisations directory search (GraphQL)', () => {
   const search = async (filter: Record<string, unknown>, extra: Record<string, unknown> = {}) => {
     const res = await t.gql(SEARCH, { filter, ...extra });
     expect(res.errors).toBeUndefined();
-    return res.data!.organisations as { totalCount: number; pageInfo: { hasNextPage: boolean; endCursor: string | null }; nodes: { id: string; name: string; distanceMeters: number | null }[] };
+    return res.data!.organisations as {
+      totalCount: number;
+      pageInfo: { hasNextPage: boolean; endCursor: string | null };
+      nodes: { id: string; name: string; distanceMeters: number | null }[];
+    };
   };
   const names = (r: { nodes: { id: string }[] }) => r.nodes.map((n) => Object.entries(ids).find(([, v]) => v === n.id)?.[0]);
 
@@ -135,7 +141,8 @@ describe('organisations directory search (GraphQL)', () => {
     const res = await t.gql(FACETS, { filter: { fieldsOfAction: ['sprache'], near: { ...RATHAUS, radiusMeters: 2000 } } });
     expect(res.errors).toBeUndefined();
     const f = res.data!.organisations.facets;
-    const asMap = (list: { code?: string; value?: string; count: number }[]) => Object.fromEntries(list.map((x) => [x.code ?? x.value, x.count]));
+    const asMap = (list: { code?: string; value?: string; count: number }[]) =>
+      Object.fromEntries(list.map((x) => [x.code ?? x.value, x.count]));
     expect(asMap(f.fieldsOfAction)).toEqual({ sprache: 2, 'sprache-integrationskurs': 1, beratung: 1, 'beratung-flucht': 1 });
     expect(asMap(f.kinds)).toEqual({ EDUCATION_PROVIDER: 1, COUNSELLING_SERVICE: 1 });
     expect(asMap(f.languages)).toEqual({ de: 2, ar: 2, fa: 1 });
@@ -228,6 +235,33 @@ describe('organisations directory search (GraphQL)', () => {
     const bad = await t.gql(SEARCH, { filter: {}, orderBy: 'DISTANCE' });
     expect(bad.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
     expect(bad.errors?.[0].message).toMatch(/near/);
+  });
+
+  it('returns every located place of the filtered organisations for the map, and counts the unmapped ones', async () => {
+    const res = await t.gql(
+      `query($filter: OrganisationFilter) {
+      organisationMarkers(filter: $filter) { organisationCount unmappedCount truncated markers { organisationId lat lng kind isDemo verified } }
+    }`,
+      { filter: { kinds: ['MIGRANT_SELF_ORGANISATION', 'INITIATIVE_OTHER'] } },
+    );
+    expect(res.errors).toBeUndefined();
+    const m = res.data!.organisationMarkers;
+    expect(m.organisationCount).toBe(2);
+    expect(m.unmappedCount).toBe(1);
+    expect(m.truncated).toBe(false);
+    expect(m.markers).toEqual([
+      {
+        organisationId: ids.arbeit,
+        lat: expect.closeTo(RATHAUS.lat, 6),
+        lng: expect.closeTo(east(RATHAUS.lat, RATHAUS.lng, 500).lng, 6),
+        kind: 'INITIATIVE_OTHER',
+        isDemo: true,
+        verified: false,
+      },
+    ]);
+    const all = await t.gql(`{ organisationMarkers { organisationCount markers { organisationId } } }`);
+    expect(all.data!.organisationMarkers.organisationCount).toBe(6);
+    expect(all.data!.organisationMarkers.markers.map((x: { organisationId: string }) => x.organisationId)).not.toContain(ids.draft);
   });
 
   it('loads one organisation with all its relations', async () => {

@@ -29,13 +29,18 @@ describe('statement count of the directory search', () => {
     await createTaxonomies(t.ds);
     const area = await createArea(t.ds, { name: 'Testbezirk', population: 1000 });
     const network = await createNetwork(t.ds, 'Netzwerk Zählung');
-    const parent = await createOrganisation(t.ds, { name: 'Dachverband Sprache (Test)', services: [{ name: 'Koordination', fields: ['kooperation'] }] });
+    const parent = await createOrganisation(t.ds, {
+      name: 'Dachverband Sprache (Test)',
+      services: [{ name: 'Koordination', fields: ['kooperation'] }],
+    });
     let previous = parent;
     for (let i = 0; i < 110; i++) {
       const id = await createOrganisation(t.ds, {
         name: `Sprachtreff ${String(i).padStart(3, '0')} (Test ${randomUUID().slice(0, 4)})`,
         parentId: parent,
-        locations: [{ ...east(RATHAUS.lat, RATHAUS.lng, 10 * i), areaId: area, schedules: [{ byday: 'TU', opensAt: '10:00', closesAt: '12:00' }] }],
+        locations: [
+          { ...east(RATHAUS.lat, RATHAUS.lng, 10 * i), areaId: area, schedules: [{ byday: 'TU', opensAt: '10:00', closesAt: '12:00' }] },
+        ],
         services: [
           { name: 'Sprachkurs', fields: ['sprache'], targetGroups: ['frauen'], languages: ['ar'] },
           { name: 'Beratung', fields: ['beratung-migration'], languages: ['tr'] },

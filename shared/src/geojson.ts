@@ -1,12 +1,30 @@
 /** Minimal GeoJSON (RFC 7946) types. Positions are [longitude, latitude]. */
 export type Position = [number, number] | [number, number, number];
 
-export interface Point { type: 'Point'; coordinates: Position }
-export interface MultiPoint { type: 'MultiPoint'; coordinates: Position[] }
-export interface LineString { type: 'LineString'; coordinates: Position[] }
-export interface MultiLineString { type: 'MultiLineString'; coordinates: Position[][] }
-export interface Polygon { type: 'Polygon'; coordinates: Position[][] }
-export interface MultiPolygon { type: 'MultiPolygon'; coordinates: Position[][][] }
+export interface Point {
+  type: 'Point';
+  coordinates: Position;
+}
+export interface MultiPoint {
+  type: 'MultiPoint';
+  coordinates: Position[];
+}
+export interface LineString {
+  type: 'LineString';
+  coordinates: Position[];
+}
+export interface MultiLineString {
+  type: 'MultiLineString';
+  coordinates: Position[][];
+}
+export interface Polygon {
+  type: 'Polygon';
+  coordinates: Position[][];
+}
+export interface MultiPolygon {
+  type: 'MultiPolygon';
+  coordinates: Position[][][];
+}
 
 export type Geometry = Point | MultiPoint | LineString | MultiLineString | Polygon | MultiPolygon;
 

@@ -65,19 +65,44 @@ const m = (
 ): TermDefinition => ({ code, taxonomyId: COUNCIL_MOTION_TAXONOMY, nameDe, nameEn, description, parentCode, spatial });
 
 export const FIELD_OF_ACTION_TERMS: readonly TermDefinition[] = [
-  m('sprache', 'Sprache und Sprachkurse', 'Language and language courses', 'Deutschkurse, Integrations- und Berufssprachkurse, herkunftssprachlicher Unterricht.'),
+  m(
+    'sprache',
+    'Sprache und Sprachkurse',
+    'Language and language courses',
+    'Deutschkurse, Integrations- und Berufssprachkurse, herkunftssprachlicher Unterricht.',
+  ),
   m('sprache-integrationskurs', 'Integrations- und Berufssprachkurse', 'Integration and job-related language courses', null, 'sprache'),
   m('sprache-herkunftssprache', 'Herkunftssprachlicher Unterricht', 'Heritage-language teaching', null, 'sprache'),
   m('arbeit', 'Arbeit und Ausbildung', 'Work and vocational training', 'Integration in Arbeit und Ausbildung.'),
   m('frauen-familie', 'Frauen und Familie', 'Women and families', 'Förderung von Frauen und Stärkung der Familien.'),
-  m('fruehkindlich', 'Frühkindliche Bildung und Kinderbetreuung', 'Early childhood education and childcare', 'Frühzeitige Kinderbetreuung.'),
+  m(
+    'fruehkindlich',
+    'Frühkindliche Bildung und Kinderbetreuung',
+    'Early childhood education and childcare',
+    'Frühzeitige Kinderbetreuung.',
+  ),
   m('sozialpaedagogik', 'Sozialpädagogische Hilfen', 'Socio-pedagogical help', 'Sozialpädagogische Hilfestellungen.'),
-  m('mso', 'Förderung von Migrant*innenselbstorganisationen', 'Support for migrant self-organisations', 'Förderung von Migrant*innenselbstorganisationen.'),
-  m('beratung', 'Beratung (Migrations- und Flüchtlingsberatung)', 'Counselling (migration and refugee counselling)', 'Förderung von Beratungseinrichtungen.'),
+  m(
+    'mso',
+    'Förderung von Migrant*innenselbstorganisationen',
+    'Support for migrant self-organisations',
+    'Förderung von Migrant*innenselbstorganisationen.',
+  ),
+  m(
+    'beratung',
+    'Beratung (Migrations- und Flüchtlingsberatung)',
+    'Counselling (migration and refugee counselling)',
+    'Förderung von Beratungseinrichtungen.',
+  ),
   m('beratung-migration', 'Migrationsberatung', 'Migration counselling', null, 'beratung'),
   m('beratung-flucht', 'Flüchtlingsberatung', 'Refugee counselling', null, 'beratung'),
   m('kooperation', 'Kooperative Migrationsarbeit', 'Cooperative migration work', 'Stärkung der kooperativen Migrationsarbeit.'),
-  m('dialog', 'Gesellschaftlicher Dialog und Partizipation', 'Dialogue and participation', 'Förderung des gesellschaftlichen Dialogs und der Partizipation von Migrant*innen.'),
+  m(
+    'dialog',
+    'Gesellschaftlicher Dialog und Partizipation',
+    'Dialogue and participation',
+    'Förderung des gesellschaftlichen Dialogs und der Partizipation von Migrant*innen.',
+  ),
   m(
     'interkulturelle-oeffnung',
     'Interkulturelle Öffnung von Verwaltung und Daseinsvorsorge',

@@ -13,7 +13,25 @@ describe('foldForSearch', () => {
 });
 
 describe('pointInGeometry', () => {
-  const square = { type: 'Polygon' as const, coordinates: [[[0, 0], [10, 0], [10, 10], [0, 10], [0, 0]], [[4, 4], [6, 4], [6, 6], [4, 6], [4, 4]]] as [number, number][][] };
+  const square = {
+    type: 'Polygon' as const,
+    coordinates: [
+      [
+        [0, 0],
+        [10, 0],
+        [10, 10],
+        [0, 10],
+        [0, 0],
+      ],
+      [
+        [4, 4],
+        [6, 4],
+        [6, 6],
+        [4, 6],
+        [4, 4],
+      ],
+    ] as [number, number][][],
+  };
   it('is true inside, false outside and false in a hole', () => {
     expect(pointInGeometry(1, 1, square)).toBe(true);
     expect(pointInGeometry(11, 1, square)).toBe(false);

@@ -41,9 +41,10 @@ export async function loadTaxonomies(c: Client): Promise<void> {
   }
   let i = 0;
   for (const t of ALL_TERMS) {
-    await c.query(`INSERT INTO taxonomy_term (code, taxonomy_id, name_de, name_en, parent_code, spatial, sort_order) VALUES ($1,$2,$3,$4,$5,$6,$7)`, [
-      t.code, t.taxonomyId, t.nameDe, t.nameEn, t.parentCode, t.spatial, i++,
-    ]);
+    await c.query(
+      `INSERT INTO taxonomy_term (code, taxonomy_id, name_de, name_en, parent_code, spatial, sort_order) VALUES ($1,$2,$3,$4,$5,$6,$7)`,
+      [t.code, t.taxonomyId, t.nameDe, t.nameEn, t.parentCode, t.spatial, i++],
+    );
   }
 }
 
@@ -91,7 +92,9 @@ export async function generateDirectory(c: Client, organisations: number, locati
      UNION
      SELECT s.id, (ARRAY['gefluechtete','neuzugewanderte','frauen','familien','kinder','jugendliche'])[1 + abs(hashtext(s.id::text)) % 6] FROM service s`,
   );
-  await c.query(`INSERT INTO service_at_location (service_id, location_id) SELECT s.id, l.id FROM service s JOIN location l ON l.organisation_id = s.organisation_id`);
+  await c.query(
+    `INSERT INTO service_at_location (service_id, location_id) SELECT s.id, l.id FROM service s JOIN location l ON l.organisation_id = s.organisation_id`,
+  );
   await c.query(`SELECT pa_refresh_organisations(array_agg(id)) FROM organization`);
   await c.query(`VACUUM ANALYZE`);
 }

@@ -30,7 +30,16 @@ const QUERY = `query Bench($filter: OrganisationFilter!) {
   }
 }`;
 
-const TEXTS = ['Beratung', 'Sprachkurs', 'Familienzentrum', 'Kulturverein', 'Migrationsberatung', 'Jugendtreff', 'Frauencafé', 'Integrationskurs'];
+const TEXTS = [
+  'Beratung',
+  'Sprachkurs',
+  'Familienzentrum',
+  'Kulturverein',
+  'Migrationsberatung',
+  'Jugendtreff',
+  'Frauencafé',
+  'Integrationskurs',
+];
 const FIELDS = ['sprache', 'beratung', 'frauen-familie', 'arbeit'];
 
 function filterFor(i: number) {
@@ -55,17 +64,31 @@ async function main(): Promise<void> {
   await loadTaxonomies(c);
   await generateDirectory(c, ORGS, 2);
   const [{ orgs, locs, svcs }] = (
-    await c.query(`SELECT (SELECT count(*) FROM organization) orgs, (SELECT count(*) FROM location) locs, (SELECT count(*) FROM service) svcs`)
+    await c.query(
+      `SELECT (SELECT count(*) FROM organization) orgs, (SELECT count(*) FROM location) locs, (SELECT count(*) FROM service) svcs`,
+    )
   ).rows;
   console.log(`generated ${orgs} organisations, ${locs} locations, ${svcs} services in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
 
   const server = await startServer(
-    loadConfig({ ...process.env, NODE_ENV: 'production', DATABASE_URL: url, PORT: '0', HOST: '127.0.0.1', SEED_ON_EMPTY: 'false', MIGRATIONS_RUN: 'false' }),
+    loadConfig({
+      ...process.env,
+      NODE_ENV: 'production',
+      DATABASE_URL: url,
+      PORT: '0',
+      HOST: '127.0.0.1',
+      SEED_ON_EMPTY: 'false',
+      MIGRATIONS_RUN: 'false',
+    }),
     { logger: ['error'] },
   );
   const endpoint = `${server.url}/graphql`;
   const post = async (i: number) => {
-    const res = await fetch(endpoint, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: QUERY, variables: { filter: filterFor(i) } }) });
+    const res = await fetch(endpoint, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: QUERY, variables: { filter: filterFor(i) } }),
+    });
     const body = (await res.json()) as { errors?: unknown; data?: { organisations: { totalCount: number } } };
     if (body.errors) throw new Error(JSON.stringify(body.errors));
     return body.data!.organisations.totalCount;
@@ -92,7 +115,9 @@ async function main(): Promise<void> {
 
   const g = summary(gql);
   const r = summary(raw);
-  console.log(`directory search: text + field of action + 2 km radius, 20 results with nested fields, ${RUNS} runs, avg ${Math.round(matched / RUNS)} matches`);
+  console.log(
+    `directory search: text + field of action + 2 km radius, 20 results with nested fields, ${RUNS} runs, avg ${Math.round(matched / RUNS)} matches`,
+  );
   console.log(`  GraphQL  p50 ${ms(g.p50)}  p95 ${ms(g.p95)}  p99 ${ms(g.p99)}   (target p95 ≤ 50 ms: ${g.p95 <= 50 ? 'met' : 'NOT met'})`);
   console.log(`  raw SQL  p50 ${ms(r.p50)}  p95 ${ms(r.p95)}  p99 ${ms(r.p99)}`);
   console.log(`  GraphQL p50 / raw SQL p50 = ${(g.p50 / r.p50).toFixed(2)}   (target ≤ 3: ${g.p50 / r.p50 <= 3 ? 'met' : 'NOT met'})`);

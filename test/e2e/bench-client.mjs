@@ -27,7 +27,14 @@ const RUNS = Number(process.env.BENCH_RUNS ?? 3);
 const TARGET_INTERACTIVE_MS = 1500;
 const TARGET_INITIAL_JS_KB = 300;
 const BBOX = { west: 9.8, east: 10.05, south: 51.48, north: 51.59 };
-const KINDS = ['MIGRANT_SELF_ORGANISATION', 'EDUCATION_PROVIDER', 'COUNSELLING_SERVICE', 'WELFARE_ASSOCIATION', 'PUBLIC_AUTHORITY', 'INITIATIVE_OTHER'];
+const KINDS = [
+  'MIGRANT_SELF_ORGANISATION',
+  'EDUCATION_PROVIDER',
+  'COUNSELLING_SERVICE',
+  'WELFARE_ASSOCIATION',
+  'PUBLIC_AUTHORITY',
+  'INITIATIVE_OTHER',
+];
 
 /** mulberry32: deterministic synthetic data. */
 function prng(seed) {
@@ -92,7 +99,9 @@ function initialJs() {
 const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 
 const js = initialJs();
-console.log(`initial JS (referenced by client/dist/index.html): ${(js.gzip / 1024).toFixed(1)} KB gzip (${(js.raw / 1024).toFixed(1)} KB raw): ${js.list.join(', ')}`);
+console.log(
+  `initial JS (referenced by client/dist/index.html): ${(js.gzip / 1024).toFixed(1)} KB gzip (${(js.raw / 1024).toFixed(1)} KB raw): ${js.list.join(', ')}`,
+);
 
 if (!chromiumAvailable()) {
   console.log(`bench-client: skipped timing (no Chromium at ${CHROMIUM})`);
@@ -135,20 +144,15 @@ try {
     await page.goto(`${server.baseUrl}/`, { waitUntil: 'commit' });
     await page.waitForSelector(`.pa-map[data-markers="ready"][data-marker-count="${MARKERS}"]`, { timeout: 30_000 });
     const ready = await page.evaluate(
-      (count) =>
-        performance
-          .getEntriesByName('pa:markers-rendered')
-          .find((m) => m.detail?.points === count)?.startTime ?? NaN,
+      (count) => performance.getEntriesByName('pa:markers-rendered').find((m) => m.detail?.points === count)?.startTime ?? NaN,
       MARKERS,
     );
     const zoomBefore = Number(await page.locator('.pa-map').getAttribute('data-rendered-zoom'));
     const clickAt = await page.evaluate(() => performance.now());
     await page.locator('.leaflet-control-zoom-in').click();
-    await page.waitForFunction(
-      (before) => Number(document.querySelector('.pa-map')?.dataset.renderedZoom) > before,
-      zoomBefore,
-      { timeout: 10_000 },
-    );
+    await page.waitForFunction((before) => Number(document.querySelector('.pa-map')?.dataset.renderedZoom) > before, zoomBefore, {
+      timeout: 10_000,
+    });
     const zoomed = await page.evaluate(
       (before) => performance.getEntriesByName('pa:markers-rendered').find((m) => m.detail?.zoom > before)?.startTime ?? NaN,
       zoomBefore,
@@ -163,7 +167,9 @@ try {
   const interactive = median(runs.map((r) => r.ready));
   const zoomResponse = median(runs.map((r) => r.zoomResponse));
   console.log(`all JS loaded by the start page: ${(median(runs.map((r) => r.startPageJs)) / 1024).toFixed(1)} KB gzip`);
-  console.log(`interactive with ${MARKERS.toLocaleString('en')} markers: ${interactive.toFixed(0)} ms (median of ${RUNS}; target < ${TARGET_INTERACTIVE_MS} ms)`);
+  console.log(
+    `interactive with ${MARKERS.toLocaleString('en')} markers: ${interactive.toFixed(0)} ms (median of ${RUNS}; target < ${TARGET_INTERACTIVE_MS} ms)`,
+  );
   console.log(`zoom response: ${zoomResponse.toFixed(0)} ms (median, incl. 250 ms zoom animation)`);
   console.log(`initial JS: ${(js.gzip / 1024).toFixed(1)} KB gzip (target ≤ ${TARGET_INITIAL_JS_KB} KB)`);
   if (!(interactive < TARGET_INTERACTIVE_MS) || js.gzip / 1024 > TARGET_INITIAL_JS_KB) exitCode = 1;

@@ -56,7 +56,12 @@ async function seriousViolations(page) {
   const result = await page.evaluate(async () => {
     // eslint-disable-next-line no-undef
     const r = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] } });
-    return r.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.slice(0, 3).map((n) => n.target.join(' ')) }));
+    return r.violations.map((v) => ({
+      id: v.id,
+      impact: v.impact,
+      help: v.help,
+      nodes: v.nodes.slice(0, 3).map((n) => n.target.join(' ')),
+    }));
   });
   return result.filter((v) => v.impact === 'serious' || v.impact === 'critical');
 }
@@ -125,19 +130,27 @@ try {
     await page.locator('summary', { hasText: 'Handlungsfelder' }).click();
     await page.getByRole('checkbox', { name: /^Sprache und Sprachkurse/ }).click();
     await page.waitForURL(/hf=sprache/, { timeout: TIMEOUT });
-    await page.waitForFunction((before) => {
-      const text = document.querySelector('.results__title')?.textContent ?? '';
-      const n = Number(text.replace(/\D/g, ''));
-      return n > 0 && n !== before;
-    }, totalBefore, { timeout: TIMEOUT });
+    await page.waitForFunction(
+      (before) => {
+        const text = document.querySelector('.results__title')?.textContent ?? '';
+        const n = Number(text.replace(/\D/g, ''));
+        return n > 0 && n !== before;
+      },
+      totalBefore,
+      { timeout: TIMEOUT },
+    );
     const totalAfter = await resultCount(page);
     assert(totalAfter < totalBefore, `result count did not shrink: ${totalBefore} → ${totalAfter}`);
-    await page.waitForFunction((before) => Number(document.querySelector('.pa-map')?.dataset.markerCount) !== before, markersBefore, { timeout: TIMEOUT });
+    await page.waitForFunction((before) => Number(document.querySelector('.pa-map')?.dataset.markerCount) !== before, markersBefore, {
+      timeout: TIMEOUT,
+    });
     const markersAfter = Number(await page.locator('.pa-map').getAttribute('data-marker-count'));
     assert(markersAfter < markersBefore, `markers did not change: ${markersBefore} → ${markersAfter}`);
     await page.waitForFunction(
       (before) => {
-        const section = [...document.querySelectorAll('.filter-section')].find((s) => s.querySelector('summary')?.textContent?.includes('Art der Organisation'));
+        const section = [...document.querySelectorAll('.filter-section')].find((s) =>
+          s.querySelector('summary')?.textContent?.includes('Art der Organisation'),
+        );
         let sum = 0;
         section?.querySelectorAll('.facet__count [aria-hidden]').forEach((el) => (sum += Number(el.textContent.replace(/\D/g, '') || 0)));
         return sum !== before;
@@ -145,7 +158,10 @@ try {
       kindsBefore,
       { timeout: TIMEOUT },
     );
-    assert((await page.getByRole('button', { name: 'Filter entfernen: Sprache und Sprachkurse' }).count()) === 1, 'no chip for the active filter');
+    assert(
+      (await page.getByRole('button', { name: 'Filter entfernen: Sprache und Sprachkurse' }).count()) === 1,
+      'no chip for the active filter',
+    );
     await shot(page, '02-filtered');
   });
 
@@ -207,7 +223,9 @@ try {
     await page.keyboard.press('Enter');
     await page.keyboard.press('Tab');
     await page.keyboard.press('Tab');
-    const focused = await page.evaluate(() => document.activeElement?.closest('.results__list') !== null && document.activeElement?.tagName);
+    const focused = await page.evaluate(
+      () => document.activeElement?.closest('.results__list') !== null && document.activeElement?.tagName,
+    );
     assert(focused === 'A', 'Tab after the skip link does not reach the first result');
     await page.keyboard.press('Enter');
     await page.locator('.detail__name').waitFor({ timeout: TIMEOUT });
@@ -232,7 +250,13 @@ try {
   });
 
   await check('the phone layout (390×844) has a list/map toggle, a filter drawer and the detail', async () => {
-    const phone = await browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'de-DE', isMobile: true, hasTouch: true, deviceScaleFactor: 2 });
+    const phone = await browser.newContext({
+      viewport: { width: 390, height: 844 },
+      locale: 'de-DE',
+      isMobile: true,
+      hasTouch: true,
+      deviceScaleFactor: 2,
+    });
     await blockExternal(phone);
     const p = await phone.newPage();
     try {
@@ -271,7 +295,12 @@ try {
   });
 } catch (error) {
   failed += 1;
-  console.log(`not ok - set-up: ${String(error?.stack ?? error).split('\n').slice(0, 12).join('\n#   ')}`);
+  console.log(
+    `not ok - set-up: ${String(error?.stack ?? error)
+      .split('\n')
+      .slice(0, 12)
+      .join('\n#   ')}`,
+  );
 } finally {
   await browser?.close().catch(() => undefined);
   await server?.stop().catch(() => undefined);

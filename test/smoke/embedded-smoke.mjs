@@ -183,7 +183,13 @@ async function waitForHealth(server) {
 /** Checks that the server came up healthy and reports PostGIS; returns false when it did not come up. */
 async function checkHealth(server, when) {
   const { response, reason, ms } = await waitForHealth(server);
-  if (!check(response !== null, `${when}: GET /health answers 200 within ${STARTUP_TIMEOUT_MS / 1000} s${response ? ` (${(ms / 1000).toFixed(1)} s)` : ''}`, response ? undefined : `${reason}\n${serverLog(server)}`)) {
+  if (
+    !check(
+      response !== null,
+      `${when}: GET /health answers 200 within ${STARTUP_TIMEOUT_MS / 1000} s${response ? ` (${(ms / 1000).toFixed(1)} s)` : ''}`,
+      response ? undefined : `${reason}\n${serverLog(server)}`,
+    )
+  ) {
     return false;
   }
   const body = response.json ?? {};
@@ -208,7 +214,11 @@ async function checkOrganisations(server, when) {
     Number.isInteger(totalCount) &&
     Array.isArray(nodes) &&
     nodes.every((node) => typeof node?.id === 'string' && typeof node?.name === 'string');
-  check(usable, `${when}: organisations(first: 5) answers with totalCount and nodes { id name }`, `HTTP ${response.status}: ${abbreviate(response.text)}`);
+  check(
+    usable,
+    `${when}: organisations(first: 5) answers with totalCount and nodes { id name }`,
+    `HTTP ${response.status}: ${abbreviate(response.text)}`,
+  );
   if (!usable) return undefined;
   check(nodes.length === Math.min(5, totalCount), `${when}: organisations(first: 5) returns min(5, totalCount) nodes (${nodes.length})`);
   return totalCount;
@@ -229,9 +239,18 @@ function findKeys(value, predicate, path = '$', found = []) {
 async function checkInvalidInput(server) {
   const response = await graphql(server, INVALID_QUERY);
   const code = response.json?.errors?.[0]?.extensions?.code;
-  check(code === 'BAD_USER_INPUT', `organisations(first: 1000) is rejected with BAD_USER_INPUT (got ${code ?? 'none'})`, `HTTP ${response.status}: ${abbreviate(response.text)}`);
-  const stackKeys = response.json === undefined ? ['(response is not JSON)'] : findKeys(response.json, (key) => /^(stacktrace|stack)$/i.test(key));
-  check(stackKeys.length === 0, 'the error response carries no stack trace', `found: ${stackKeys.join(', ')}\n${abbreviate(response.text)}`);
+  check(
+    code === 'BAD_USER_INPUT',
+    `organisations(first: 1000) is rejected with BAD_USER_INPUT (got ${code ?? 'none'})`,
+    `HTTP ${response.status}: ${abbreviate(response.text)}`,
+  );
+  const stackKeys =
+    response.json === undefined ? ['(response is not JSON)'] : findKeys(response.json, (key) => /^(stacktrace|stack)$/i.test(key));
+  check(
+    stackKeys.length === 0,
+    'the error response carries no stack trace',
+    `found: ${stackKeys.join(', ')}\n${abbreviate(response.text)}`,
+  );
 }
 
 async function checkClient(server) {
@@ -248,7 +267,13 @@ async function checkShutdown(server, when) {
   server.child.kill('SIGTERM');
   const exit = await within(server.exited, SHUTDOWN_TIMEOUT_MS);
   const seconds = ((Date.now() - started) / 1000).toFixed(1);
-  if (!check(exit !== null, `${when}: exits within ${SHUTDOWN_TIMEOUT_MS / 1000} s of SIGTERM${exit ? ` (${seconds} s)` : ''}`, serverLog(server))) {
+  if (
+    !check(
+      exit !== null,
+      `${when}: exits within ${SHUTDOWN_TIMEOUT_MS / 1000} s of SIGTERM${exit ? ` (${seconds} s)` : ''}`,
+      serverLog(server),
+    )
+  ) {
     server.child.kill('SIGKILL');
     await server.exited;
     return;

@@ -1,9 +1,12 @@
-import { useEffect, useMemo, useRef } from 'react';
+import { useEffect, useLayoutEffect, useMemo, useRef } from 'react';
 
 /** A stable function that calls the latest `callback` `delay` ms after the last call; `flush` calls it now. */
 export function useDebouncedCallback<A extends unknown[]>(callback: (...args: A) => void, delay: number) {
   const latest = useRef(callback);
-  latest.current = callback;
+  // Refreshed after each commit (not during render); the timer and flush only run after that.
+  useLayoutEffect(() => {
+    latest.current = callback;
+  });
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
   const pending = useRef<A | null>(null);
   useEffect(

@@ -42,13 +42,6 @@ export function BaseTiles({ url, attribution, onAvailabilityChange }: BaseTilesP
     [map, onAvailabilityChange],
   );
   return (
-    <TileLayer
-      url={url}
-      attribution={attribution}
-      errorTileUrl={TRANSPARENT_PIXEL}
-      crossOrigin
-      maxZoom={19}
-      eventHandlers={handlers}
-    />
+    <TileLayer url={url} attribution={attribution} errorTileUrl={TRANSPARENT_PIXEL} crossOrigin maxZoom={19} eventHandlers={handlers} />
   );
 }

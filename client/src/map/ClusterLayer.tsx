@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef } from 'react';
+import { useEffect, useLayoutEffect, useMemo, useRef } from 'react';
 import { useMap } from 'react-leaflet';
 import L from 'leaflet';
 import Supercluster from 'supercluster';
@@ -44,7 +44,10 @@ export function ClusterLayer<T>({
 }: ClusterLayerProps<T>) {
   const map = useMap();
   const callbacks = useRef({ pointIcon, clusterLabel, onPointClick });
-  callbacks.current = { pointIcon, clusterLabel, onPointClick };
+  // Refreshed after each commit, before the drawing effect below runs (layout effects come first).
+  useLayoutEffect(() => {
+    callbacks.current = { pointIcon, clusterLabel, onPointClick };
+  });
 
   const index = useMemo(() => {
     // extent 256 = Leaflet's tile size, so that `radius` is in screen pixels.

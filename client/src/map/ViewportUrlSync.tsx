@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useLayoutEffect, useRef } from 'react';
 import { useMap, useMapEvents } from 'react-leaflet';
 import type { Map as LeafletMap } from 'leaflet';
 import { sameViewport, type Viewport } from './viewport';
@@ -19,7 +19,10 @@ function currentViewport(map: LeafletMap): Viewport {
 export function ViewportUrlSync({ viewport, onChange }: ViewportUrlSyncProps) {
   const map = useMap();
   const latest = useRef(viewport);
-  latest.current = viewport;
+  // Refreshed after each commit, before the effect below moves the map (layout effects come first).
+  useLayoutEffect(() => {
+    latest.current = viewport;
+  });
 
   // URL → map: a viewport that differs from the map's (back/forward, a pasted link) moves the map.
   useEffect(() => {

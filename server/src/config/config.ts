@@ -4,9 +4,7 @@ import { z } from 'zod';
 /** Repository root (server/dist/config or server/src/config → ../../..). */
 export const REPO_ROOT = path.resolve(__dirname, '..', '..', '..');
 
-const bool = z
-  .enum(['true', 'false', '1', '0', 'yes', 'no'])
-  .transform((v) => v === 'true' || v === '1' || v === 'yes');
+const bool = z.enum(['true', 'false', '1', '0', 'yes', 'no']).transform((v) => v === 'true' || v === '1' || v === 'yes');
 
 const schema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),

@@ -17,7 +17,10 @@ import { ServicesService } from '../modules/services/services.service';
 
 /** The DataLoaders of one request: every relation field is batched, one statement per relation and level. */
 export interface Loaders {
-  organisationById: DataLoader<string, Organisation | null>;
+  /** One loader per field that points at organisations, so each field is exactly one batch per level. */
+  parentOrganisation: DataLoader<string, Organisation | null>;
+  memberOrganisation: DataLoader<string, Organisation | null>;
+  relatedOrganisation: DataLoader<string, Organisation | null>;
   locationsByOrganisation: DataLoader<string, Location[]>;
   locationsByService: DataLoader<string, Location[]>;
   servicesByOrganisation: DataLoader<string, Service[]>;
@@ -48,24 +51,58 @@ export class LoaderFactory {
       (ids: string[]) => this.services.termCodesByServiceIds(ids),
       (r) => r.serviceId,
     );
+    const organisationLoader = () =>
+      keyedLoader(
+        (ids: string[]) => this.organisations.byIds(ids, viewer),
+        (o) => o.id,
+      );
     let termIndex: Promise<Map<string, TermWithKind>> | null = null;
     const termsByCode = () => (termIndex ??= this.terms.allTerms().then((all) => new Map(all.map((t) => [t.code, t]))));
     return {
-      organisationById: keyedLoader((ids: string[]) => this.organisations.byIds(ids, viewer), (o) => o.id),
-      locationsByOrganisation: groupedLoader((ids: string[]) => this.locations.byOrganisationIds(ids), (l) => l.organisationId),
-      locationsByService: groupedLoader((ids: string[]) => this.locations.byServiceIds(ids), (l) => l.serviceId),
-      servicesByOrganisation: groupedLoader((ids: string[]) => this.services.byOrganisationIds(ids), (s) => s.organisationId),
-      schedulesByLocation: groupedLoader((ids: string[]) => this.locations.schedulesByLocationIds(ids), (s) => s.locationId ?? ''),
-      areaById: keyedLoader((ids: string[]) => this.areas.byIds(ids), (a) => a.id),
+      parentOrganisation: organisationLoader(),
+      memberOrganisation: organisationLoader(),
+      relatedOrganisation: organisationLoader(),
+      locationsByOrganisation: groupedLoader(
+        (ids: string[]) => this.locations.byOrganisationIds(ids),
+        (l) => l.organisationId,
+      ),
+      locationsByService: groupedLoader(
+        (ids: string[]) => this.locations.byServiceIds(ids),
+        (l) => l.serviceId,
+      ),
+      servicesByOrganisation: groupedLoader(
+        (ids: string[]) => this.services.byOrganisationIds(ids),
+        (s) => s.organisationId,
+      ),
+      schedulesByLocation: groupedLoader(
+        (ids: string[]) => this.locations.schedulesByLocationIds(ids),
+        (s) => s.locationId ?? '',
+      ),
+      areaById: keyedLoader(
+        (ids: string[]) => this.areas.byIds(ids),
+        (a) => a.id,
+      ),
       areaGeometry: new DataLoader(async (ids: readonly string[]) => {
         const rows = await this.areas.geometriesByIds([...ids]);
         const byId = new Map(rows.map((r) => [r.id, r.geometry]));
         return ids.map((id) => byId.get(id) ?? null);
       }),
-      areaStatistics: groupedLoader((ids: string[]) => this.areas.statisticsByAreaIds(ids), (s) => s.areaId),
-      membershipsByOrganisation: groupedLoader((ids: string[]) => this.network.membershipsByOrganisationIds(ids), (m) => m.organisationId),
-      relationshipsByOrganisation: groupedLoader((ids: string[]) => this.network.relationshipsByOrganisationIds(ids), (r) => r.organisationId),
-      networkById: keyedLoader((ids: string[]) => this.network.byIds(ids), (n) => n.id),
+      areaStatistics: groupedLoader(
+        (ids: string[]) => this.areas.statisticsByAreaIds(ids),
+        (s) => s.areaId,
+      ),
+      membershipsByOrganisation: groupedLoader(
+        (ids: string[]) => this.network.membershipsByOrganisationIds(ids),
+        (m) => m.organisationId,
+      ),
+      relationshipsByOrganisation: groupedLoader(
+        (ids: string[]) => this.network.relationshipsByOrganisationIds(ids),
+        (r) => r.organisationId,
+      ),
+      networkById: keyedLoader(
+        (ids: string[]) => this.network.byIds(ids),
+        (n) => n.id,
+      ),
       termsOfService: async (serviceId, kind) => {
         const [links, index] = await Promise.all([termCodes.load(serviceId), termsByCode()]);
         return links

@@ -15,9 +15,10 @@ import {
 /** Loads the taxonomies and terms of the shared package (reference data every test needs). */
 export async function createTaxonomies(ds: DataSource): Promise<void> {
   for (const t of TAXONOMIES) {
-    await ds.query(`INSERT INTO taxonomy (id, kind, name_de, name_en, description, source) VALUES ($1,$2,$3,$4,$5,$6) ON CONFLICT DO NOTHING`, [
-      t.id, t.kind, t.nameDe, t.nameEn, t.description, t.source,
-    ]);
+    await ds.query(
+      `INSERT INTO taxonomy (id, kind, name_de, name_en, description, source) VALUES ($1,$2,$3,$4,$5,$6) ON CONFLICT DO NOTHING`,
+      [t.id, t.kind, t.nameDe, t.nameEn, t.description, t.source],
+    );
   }
   let order = 0;
   for (const t of ALL_TERMS) {
@@ -120,14 +121,28 @@ export async function createOrganisation(ds: DataSource, spec: OrganisationSpec)
     );
     locationIds.push(locId);
     for (const s of l.schedules ?? []) {
-      await ds.query(`INSERT INTO schedule (location_id, byday, opens_at, closes_at) VALUES ($1, $2, $3, $4)`, [locId, s.byday, s.opensAt, s.closesAt]);
+      await ds.query(`INSERT INTO schedule (location_id, byday, opens_at, closes_at) VALUES ($1, $2, $3, $4)`, [
+        locId,
+        s.byday,
+        s.opensAt,
+        s.closesAt,
+      ]);
     }
   }
   for (const s of spec.services ?? []) {
     const [{ id: serviceId }] = await ds.query(
       `INSERT INTO service (organisation_id, name, description, languages, status, attending_access, fees, free)
        VALUES ($1,$2,$3,$4,$5,$6,$7,$8) RETURNING id`,
-      [id, s.name, s.description ?? null, s.languages ?? [], s.status ?? PublicationStatus.PUBLISHED, s.attendingAccess ?? [], s.fees ?? null, s.free ?? null],
+      [
+        id,
+        s.name,
+        s.description ?? null,
+        s.languages ?? [],
+        s.status ?? PublicationStatus.PUBLISHED,
+        s.attendingAccess ?? [],
+        s.fees ?? null,
+        s.free ?? null,
+      ],
     );
     for (const code of [...(s.fields ?? []), ...(s.targetGroups ?? [])]) {
       await ds.query(`INSERT INTO service_taxonomy_term (service_id, term_code) VALUES ($1, $2)`, [serviceId, code]);
@@ -148,7 +163,12 @@ export async function createOrganisation(ds: DataSource, spec: OrganisationSpec)
   return id;
 }
 
-export async function createRelationship(ds: DataSource, source: string, target: string, type = RelationshipType.COOPERATION): Promise<string> {
+export async function createRelationship(
+  ds: DataSource,
+  source: string,
+  target: string,
+  type = RelationshipType.COOPERATION,
+): Promise<string> {
   const [{ id }] = await ds.query(
     `INSERT INTO organisation_relationship (source_organisation_id, target_organisation_id, type) VALUES ($1, $2, $3) RETURNING id`,
     [source, target, type],

@@ -13,7 +13,6 @@ import { EmbeddedDatabase } from '../../src/database/embedded/embedded-database'
  *   file starts its own PGlite from that dump.
  */
 
-
 interface TemplateState {
   mode: 'postgres' | 'embedded';
   adminUrl?: string;

@@ -62,8 +62,9 @@ export default function MapPage() {
   const phoneView: PhoneView = params.get(VIEW_PARAM) === 'liste' ? 'liste' : 'karte';
   // Fit the city only when the page was opened without a viewport in its link.
   // (or with an organisation selected: then the map goes to that organisation instead).
-  const fitCityAtLoad = useRef(viewport === null && selectedId === null);
-  const initialViewport = useRef(viewport ?? START_VIEW);
+  // Both are fixed at mount (state that is never set), so render may read them.
+  const [fitCityAtLoad] = useState(() => viewport === null && selectedId === null);
+  const [initialViewport] = useState(() => viewport ?? START_VIEW);
 
   const [hoveredId, setHoveredId] = useState<string | null>(null);
   const [picking, setPicking] = useState(false);
@@ -218,13 +219,19 @@ export default function MapPage() {
           </div>
         </aside>
         <section className="map-area" id="map" tabIndex={-1} aria-label={t('map.regionLabel')}>
-          <MapView initialViewport={initialViewport.current} maxBounds={MAX_BOUNDS} label={t('map.label')}>
+          <MapView initialViewport={initialViewport} maxBounds={MAX_BOUNDS} label={t('map.label')}>
             <BaseTiles url={env.tileUrl} attribution={env.tileAttribution} onAvailabilityChange={setTilesAvailable} />
             <ViewportUrlSync viewport={viewport} onChange={onViewportChange} />
-            <FitBounds bounds={areas.cityBounds} enabled={fitCityAtLoad.current} rightInset={isPhone ? 0 : 280} />
+            <FitBounds bounds={areas.cityBounds} enabled={fitCityAtLoad} rightInset={isPhone ? 0 : 280} />
             <AreaLayers areas={areas} />
             {filters.near && <RadiusCircle lat={filters.near.lat} lng={filters.near.lng} radiusMeters={filters.near.radiusMeters} />}
-            <OrganisationMarkersLayer markers={markers} loading={markersLoading} selectedId={selectedId} hoveredId={hoveredId} onSelect={select} />
+            <OrganisationMarkersLayer
+              markers={markers}
+              loading={markersLoading}
+              selectedId={selectedId}
+              hoveredId={hoveredId}
+              onSelect={select}
+            />
             <MapClickPicker active={picking} onPick={onPick} />
             <PanTo target={selectedTarget} />
             <ZoomClasses />
@@ -251,7 +258,9 @@ export default function MapPage() {
             <div className="legend__body">
               <KindLegend />
               <AreaLegend areas={areas} />
-              {unmappedCount > 0 && <p className="legend__note">{t('map.unmapped', { count: unmappedCount, formatted: f.number(unmappedCount) })}</p>}
+              {unmappedCount > 0 && (
+                <p className="legend__note">{t('map.unmapped', { count: unmappedCount, formatted: f.number(unmappedCount) })}</p>
+              )}
               {truncated && <p className="legend__note">{t('map.truncated')}</p>}
             </div>
           </details>

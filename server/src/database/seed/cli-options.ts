@@ -1,8 +1,5 @@
 /** Command-line options of `node dist/cli/seed.js` (parsed here so that they can be tested without a database). */
-export type SeedCliOptions =
-  | { mode: 'seed'; demo: boolean; real: boolean }
-  | { mode: 'remove-demo' }
-  | { mode: 'help' };
+export type SeedCliOptions = { mode: 'seed'; demo: boolean; real: boolean } | { mode: 'remove-demo' } | { mode: 'help' };
 
 export const SEED_CLI_USAGE = `Usage: node dist/cli/seed.js [--real] [--no-demo] [--demo] | --remove-demo | --help
   (no flags)     reference data (taxonomies, city, districts, network) + fictional demo organisations

@@ -96,8 +96,7 @@ export function loadCityBoundary(dir: string = SEED_DATA_DIR): CityBoundary {
   const feature = parsed.features[0];
   const g = feature.geometry;
   const toPositions = (ring: [number, number][]): Position[] => ring.map(([lon, lat]) => [lon, lat]);
-  const polygons: Position[][][] =
-    g.type === 'Polygon' ? [g.coordinates.map(toPositions)] : g.coordinates.map((p) => p.map(toPositions));
+  const polygons: Position[][][] = g.type === 'Polygon' ? [g.coordinates.map(toPositions)] : g.coordinates.map((p) => p.map(toPositions));
   return { geometry: { type: 'MultiPolygon', coordinates: polygons }, properties: feature.properties };
 }
 
@@ -122,8 +121,22 @@ export interface DistrictRecord {
 }
 
 const DISTRICT_COLUMNS = [
-  'name', 'slug', 'kind', 'ortschaft', 'has_ortsrat', 'lat', 'lon', 'coord_source', 'area_km2', 'population',
-  'population_date', 'population_definition', 'incorporated', 'postcodes', 'population_source', 'notes',
+  'name',
+  'slug',
+  'kind',
+  'ortschaft',
+  'has_ortsrat',
+  'lat',
+  'lon',
+  'coord_source',
+  'area_km2',
+  'population',
+  'population_date',
+  'population_definition',
+  'incorporated',
+  'postcodes',
+  'population_source',
+  'notes',
 ] as const;
 
 function requireColumns(records: Record<string, string>[], columns: readonly string[], file: string): void {
@@ -214,8 +227,21 @@ export interface RealOrganisationRecord {
 }
 
 const ORGANISATION_COLUMNS = [
-  'name', 'category', 'services_as_described_in_source', 'street', 'postcode', 'city', 'phone', 'email', 'website',
-  'address_as_of', 'lat', 'lon', 'verification_status', 'source_urls', 'notes',
+  'name',
+  'category',
+  'services_as_described_in_source',
+  'street',
+  'postcode',
+  'city',
+  'phone',
+  'email',
+  'website',
+  'address_as_of',
+  'lat',
+  'lon',
+  'verification_status',
+  'source_urls',
+  'notes',
 ] as const;
 
 export function loadRealOrganisationRecords(dir: string = SEED_DATA_DIR): RealOrganisationRecord[] {

@@ -260,7 +260,8 @@ interface OrgDraft {
 function buildName(rng: Rng, kind: OrganisationKind, place: string, origin: string, used: Set<string>, index: number): string {
   for (let attempt = 0; attempt < 12; attempt++) {
     const pattern = rng.pick(NAME_PATTERNS[kind]);
-    const theme = kind === OrganisationKind.PUBLIC_AUTHORITY && pattern.includes('Amt für') ? rng.pick(AUTHORITY_THEMES) : rng.pick(NAME_THEMES);
+    const theme =
+      kind === OrganisationKind.PUBLIC_AUTHORITY && pattern.includes('Amt für') ? rng.pick(AUTHORITY_THEMES) : rng.pick(NAME_THEMES);
     const name = pattern.replace('{place}', place).replace('{theme}', theme).replace('{origin}', origin).replace(/\s+/g, ' ');
     if (!used.has(name)) {
       used.add(name);
@@ -289,7 +290,14 @@ function generateOrganisation(
   const languages =
     kind === OrganisationKind.MIGRANT_SELF_ORGANISATION
       ? ['de', ...origin.languages.slice(0, rng.int(1, origin.languages.length)), ...(rng.chance(0.3) ? ['en'] : [])]
-      : ['de', ...pickLanguages(rng, rng.weighted([0, 1, 2, 3], (n) => [3, 4, 3, 1][n]), ['de'])];
+      : [
+          'de',
+          ...pickLanguages(
+            rng,
+            rng.weighted([0, 1, 2, 3], (n) => [3, 4, 3, 1][n]),
+            ['de'],
+          ),
+        ];
 
   const phoneLabels = ['Zentrale', 'Beratung', 'Kursbüro', null] as const;
   const phones: PhoneValue[] = Array.from({ length: rng.chance(0.3) ? 2 : 1 }, (_, k) => ({
@@ -328,7 +336,10 @@ function generateServices(draft: OrgDraft): DemoService[] {
   const { org } = draft;
   const rng = rngFor(`demo-org-${org.index}/services`);
   const templates = SERVICE_TEMPLATES.filter((t) => t.kinds.includes(org.kind));
-  const count = Math.min(templates.length, rng.weighted([1, 2, 3, 4], (n) => [30, 35, 22, 13][n - 1]));
+  const count = Math.min(
+    templates.length,
+    rng.weighted([1, 2, 3, 4], (n) => [30, 35, 22, 13][n - 1]),
+  );
   const others = org.languages.filter((l) => l !== 'de');
   return rng.sample(templates, count).map((template: ServiceTemplate, k): DemoService => {
     const languages =
@@ -458,7 +469,10 @@ function assignUmbrellas(orgs: readonly DemoOrganisation[]): Map<string, string[
     );
     const picked = rng.sample(pool, rng.int(2, 4));
     for (const child of picked) child.parentOrganisationId = umbrella.id;
-    children.set(umbrella.id, picked.map((c) => c.id));
+    children.set(
+      umbrella.id,
+      picked.map((c) => c.id),
+    );
   }
   return children;
 }

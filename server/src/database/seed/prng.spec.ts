@@ -39,9 +39,7 @@ describe('stableUuid', () => {
 
   it('matches the RFC 4122 v5 construction (DNS namespace example)', () => {
     // uuid v5 of "www.example.com" in the DNS namespace is a published test vector
-    expect(stableUuid('www.example.com', '6ba7b810-9dad-11d1-80b4-00c04fd430c8')).toBe(
-      '2ed6657d-e927-568b-95e1-2665a8aea6a2',
-    );
+    expect(stableUuid('www.example.com', '6ba7b810-9dad-11d1-80b4-00c04fd430c8')).toBe('2ed6657d-e927-568b-95e1-2665a8aea6a2');
   });
 
   it('hashes labels to 32-bit unsigned integers', () => {

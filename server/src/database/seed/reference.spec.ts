@@ -18,7 +18,22 @@ const districts = loadDistricts();
 
 describe('seed data files', () => {
   it('resolve to the same folder from src and from dist', () => {
-    const fromDist = path.resolve(__dirname, '..', '..', '..', 'dist', 'database', 'seed', '..', '..', '..', 'src', 'database', 'seed', 'data');
+    const fromDist = path.resolve(
+      __dirname,
+      '..',
+      '..',
+      '..',
+      'dist',
+      'database',
+      'seed',
+      '..',
+      '..',
+      '..',
+      'src',
+      'database',
+      'seed',
+      'data',
+    );
     expect(fromDist).toBe(SEED_DATA_DIR);
     expect(SEED_DATA_DIR).toBe(path.join(__dirname, 'data'));
     expect(fs.existsSync(path.join(SEED_DATA_DIR, 'ATTRIBUTION.md'))).toBe(true);
@@ -42,7 +57,10 @@ describe('buildTermRows', () => {
       if (row.parentCode) expect(seen.has(row.parentCode)).toBe(true);
       seen.add(row.code);
     }
-    const motion = rows.filter((r) => r.taxonomyId === 'ratsantrag').map((r) => r.sortOrder).sort((a, b) => a - b);
+    const motion = rows
+      .filter((r) => r.taxonomyId === 'ratsantrag')
+      .map((r) => r.sortOrder)
+      .sort((a, b) => a - b);
     expect(motion).toEqual(motion.map((_, i) => i + 1));
     expect(rows.find((r) => r.code === 'sprache')!.sortOrder).toBe(1);
   });

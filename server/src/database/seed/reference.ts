@@ -1,12 +1,5 @@
 import type { DataSource } from 'typeorm';
-import {
-  ALL_TERMS,
-  AreaKind,
-  type MultiPolygon,
-  TAXONOMIES,
-  type TaxonomyDefinition,
-  type TermDefinition,
-} from '@partneratlas/shared';
+import { ALL_TERMS, AreaKind, type MultiPolygon, TAXONOMIES, type TaxonomyDefinition, type TermDefinition } from '@partneratlas/shared';
 import {
   type CityBoundary,
   type DistrictRecord,
@@ -361,10 +354,9 @@ async function upsertStatistics(sql: Sql, rows: readonly StatisticRow[]): Promis
 
 /** The network has no unique key in the schema: it is found by name (the natural key), else inserted. */
 async function upsertNetwork(sql: Sql, network: NetworkRow): Promise<ReferenceSummary['network']> {
-  const existing = await sql.query<{ id: string }>(
-    `SELECT id FROM network WHERE name = $1 ORDER BY created_at, id LIMIT 1`,
-    [network.name],
-  );
+  const existing = await sql.query<{ id: string }>(`SELECT id FROM network WHERE name = $1 ORDER BY created_at, id LIMIT 1`, [
+    network.name,
+  ]);
   if (existing.length === 0) {
     await sql.execute(
       `INSERT INTO network (id, name, description, website, is_demo, source_note) VALUES ($1::uuid, $2, $3, $4, false, $5)`,

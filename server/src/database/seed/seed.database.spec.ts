@@ -38,8 +38,19 @@ async function openScratchDatabase(): Promise<ScratchDatabase> {
 }
 
 const TABLES = [
-  'taxonomy', 'taxonomy_term', 'area', 'area_statistic', 'network', 'organization', 'location', 'service',
-  'service_taxonomy_term', 'service_at_location', 'schedule', 'network_membership', 'organisation_relationship',
+  'taxonomy',
+  'taxonomy_term',
+  'area',
+  'area_statistic',
+  'network',
+  'organization',
+  'location',
+  'service',
+  'service_taxonomy_term',
+  'service_at_location',
+  'schedule',
+  'network_membership',
+  'organisation_relationship',
 ] as const;
 
 async function tableCounts(ds: DataSource): Promise<Record<string, number>> {
@@ -192,8 +203,12 @@ describe('seed (database)', () => {
     await ds.query(`UPDATE organization SET description = 'edited', version = version + 1 WHERE name = 'Medinetz Göttingen'`);
     await seedReference(ds);
     await seedRealOrganisations(ds);
-    const [grone] = (await ds.query(`SELECT geom IS NOT NULL AS has_geom FROM area WHERE code = 'goettingen-grone'`)) as { has_geom: boolean }[];
-    const [medinetz] = (await ds.query(`SELECT description FROM organization WHERE name = 'Medinetz Göttingen'`)) as { description: string }[];
+    const [grone] = (await ds.query(`SELECT geom IS NOT NULL AS has_geom FROM area WHERE code = 'goettingen-grone'`)) as {
+      has_geom: boolean;
+    }[];
+    const [medinetz] = (await ds.query(`SELECT description FROM organization WHERE name = 'Medinetz Göttingen'`)) as {
+      description: string;
+    }[];
     expect(grone.has_geom).toBe(true);
     expect(medinetz.description).toBe('edited');
     await ds.query(`UPDATE area SET geom = NULL WHERE code = 'goettingen-grone'`);

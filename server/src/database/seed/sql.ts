@@ -116,4 +116,7 @@ export function pointEwkt(lon: number, lat: number): string {
   return `SRID=4326;POINT(${lon.toFixed(6)} ${lat.toFixed(6)})`;
 }
 
-export const cast = (type: string) => (placeholder: string): string => `${placeholder}::${type}`;
+export const cast =
+  (type: string) =>
+  (placeholder: string): string =>
+    `${placeholder}::${type}`;

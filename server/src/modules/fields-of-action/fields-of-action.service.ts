@@ -63,6 +63,7 @@ export class FieldsOfActionService {
     if (codes.length === 0) return;
     const known = new Set((await this.allTerms()).filter((t) => t.kind === kind).map((t) => t.code));
     const unknown = codes.filter((c) => !known.has(c));
-    if (unknown.length) throw new UnknownTermCodeException(kind === TaxonomyKind.FIELD_OF_ACTION ? 'field of action' : 'target group', unknown);
+    if (unknown.length)
+      throw new UnknownTermCodeException(kind === TaxonomyKind.FIELD_OF_ACTION ? 'field of action' : 'target group', unknown);
   }
 }

@@ -16,7 +16,10 @@ export class LocationsService {
   constructor(@InjectDataSource() private readonly ds: DataSource) {}
 
   byOrganisationIds(ids: string[]): Promise<Location[]> {
-    return this.ds.query(`SELECT ${LOCATION_COLUMNS} FROM location l WHERE l.organisation_id = ANY($1::uuid[]) ORDER BY l.created_at, l.id`, [ids]);
+    return this.ds.query(
+      `SELECT ${LOCATION_COLUMNS} FROM location l WHERE l.organisation_id = ANY($1::uuid[]) ORDER BY l.created_at, l.id`,
+      [ids],
+    );
   }
 
   /** Locations of services (service at location), tagged with the service id. */

@@ -24,7 +24,7 @@ export class NetworkMembershipFieldsResolver {
 
   @ResolveField(() => Organisation, { nullable: true, description: 'Null when the organisation is not visible to you.' })
   organisation(@Parent() m: NetworkMembership, @Context() ctx: RequestContext): Promise<Organisation | null> {
-    return ctx.loaders.organisationById.load(m.organisationId);
+    return ctx.loaders.memberOrganisation.load(m.organisationId);
   }
 }
 
@@ -32,12 +32,12 @@ export class NetworkMembershipFieldsResolver {
 export class RelationshipFieldsResolver {
   @ResolveField(() => Organisation, { nullable: true })
   source(@Parent() r: Relationship, @Context() ctx: RequestContext): Promise<Organisation | null> {
-    return ctx.loaders.organisationById.load(r.sourceOrganisationId);
+    return ctx.loaders.relatedOrganisation.load(r.sourceOrganisationId);
   }
 
   @ResolveField(() => Organisation, { nullable: true })
   target(@Parent() r: Relationship, @Context() ctx: RequestContext): Promise<Organisation | null> {
-    return ctx.loaders.organisationById.load(r.targetOrganisationId);
+    return ctx.loaders.relatedOrganisation.load(r.targetOrganisationId);
   }
 
   @ResolveField(() => FieldOfAction, { nullable: true })

@@ -28,7 +28,10 @@ export class NetworkService {
   }
 
   membershipsByOrganisationIds(ids: string[]): Promise<NetworkMembership[]> {
-    return this.ds.query(`SELECT ${MEMBERSHIP_COLUMNS} FROM network_membership m WHERE m.organisation_id = ANY($1::uuid[]) ORDER BY m.since NULLS LAST, m.id`, [ids]);
+    return this.ds.query(
+      `SELECT ${MEMBERSHIP_COLUMNS} FROM network_membership m WHERE m.organisation_id = ANY($1::uuid[]) ORDER BY m.since NULLS LAST, m.id`,
+      [ids],
+    );
   }
 
   /** Relationships in which the organisations take part (either end), only between published organisations. */

@@ -17,7 +17,9 @@ export class OrganisationsResolver {
     return this.service.search(args, ctx.viewer);
   }
 
-  @Query(() => OrganisationMarkers, { description: 'All located places of the matching organisations, for the map (not paged, capped at 20,000).' })
+  @Query(() => OrganisationMarkers, {
+    description: 'All located places of the matching organisations, for the map (not paged, capped at 20,000).',
+  })
   organisationMarkers(@Args() args: OrganisationMarkersArgs, @Context() ctx: RequestContext): Promise<OrganisationMarkers> {
     return this.service.markers(args.filter, ctx.viewer);
   }
@@ -29,7 +31,7 @@ export class OrganisationsResolver {
 
   @ResolveField(() => Organisation, { nullable: true, description: 'The umbrella organisation.' })
   parent(@Parent() org: Organisation, @Context() ctx: RequestContext): Promise<Organisation | null> | null {
-    return org.parentOrganisationId ? ctx.loaders.organisationById.load(org.parentOrganisationId) : null;
+    return org.parentOrganisationId ? ctx.loaders.parentOrganisation.load(org.parentOrganisationId) : null;
   }
 
   @ResolveField(() => [Location])

@@ -71,11 +71,26 @@ export class OrganisationsService {
       list.sort((a, b) => b.count - a.count || key(a).localeCompare(key(b)));
     const pick = (dim: string) => rows.filter((r) => r.dim === dim);
     return {
-      kinds: byCount(pick('kind').map((r) => ({ value: r.value as OrganisationKind, count: r.count })), (r) => r.value),
-      fieldsOfAction: byCount(pick('field').map((r) => ({ code: r.value, count: r.count })), (r) => r.code),
-      targetGroups: byCount(pick('target').map((r) => ({ code: r.value, count: r.count })), (r) => r.code),
-      languages: byCount(pick('lang').map((r) => ({ value: r.value, count: r.count })), (r) => r.value),
-      areas: byCount(pick('area').map((r) => ({ id: r.value, name: r.label ?? '', count: r.count })), (r) => r.name),
+      kinds: byCount(
+        pick('kind').map((r) => ({ value: r.value as OrganisationKind, count: r.count })),
+        (r) => r.value,
+      ),
+      fieldsOfAction: byCount(
+        pick('field').map((r) => ({ code: r.value, count: r.count })),
+        (r) => r.code,
+      ),
+      targetGroups: byCount(
+        pick('target').map((r) => ({ code: r.value, count: r.count })),
+        (r) => r.code,
+      ),
+      languages: byCount(
+        pick('lang').map((r) => ({ value: r.value, count: r.count })),
+        (r) => r.value,
+      ),
+      areas: byCount(
+        pick('area').map((r) => ({ id: r.value, name: r.label ?? '', count: r.count })),
+        (r) => r.name,
+      ),
     };
   }
 
@@ -96,7 +111,12 @@ export class OrganisationsService {
       params.values,
     );
     const markers = row.markers as OrganisationMarker[];
-    return { organisationCount: row.organisationCount, unmappedCount: row.unmappedCount, markers: markers.slice(0, MARKER_LIMIT), truncated: markers.length > MARKER_LIMIT };
+    return {
+      organisationCount: row.organisationCount,
+      unmappedCount: row.unmappedCount,
+      markers: markers.slice(0, MARKER_LIMIT),
+      truncated: markers.length > MARKER_LIMIT,
+    };
   }
 
   async findById(id: string, viewer: Viewer = ANONYMOUS): Promise<Organisation> {
@@ -108,10 +128,10 @@ export class OrganisationsService {
   /** Visible organisations with the given ids (order not guaranteed). */
   async byIds(ids: string[], viewer: Viewer = ANONYMOUS): Promise<Organisation[]> {
     if (!ids.length) return [];
-    return this.ds.query(`SELECT ${ORG_COLUMNS} FROM organization o WHERE o.id = ANY($1::uuid[]) AND o.status = ANY($2::publication_status[])`, [
-      ids,
-      viewer.visibleStatuses,
-    ]);
+    return this.ds.query(
+      `SELECT ${ORG_COLUMNS} FROM organization o WHERE o.id = ANY($1::uuid[]) AND o.status = ANY($2::publication_status[])`,
+      [ids, viewer.visibleStatuses],
+    );
   }
 
   /** Rebuilds the search document of the given organisations (after any write that touches them). */
@@ -144,4 +164,3 @@ export class OrganisationsService {
     return OrganisationOrder.NAME;
   }
 }
-

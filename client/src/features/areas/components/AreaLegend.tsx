@@ -21,8 +21,7 @@ export function AreaLegend({ areas }: { areas: MapAreas }) {
       </ul>
       {areas.unplacedDistricts.length > 0 && (
         <p className="legend__note">
-          {t('areas.unplaced', { count: areas.unplacedDistricts.length })}{' '}
-          {areas.unplacedDistricts.map((d) => d.name).join(', ')}
+          {t('areas.unplaced', { count: areas.unplacedDistricts.length })} {areas.unplacedDistricts.map((d) => d.name).join(', ')}
         </p>
       )}
     </>

@@ -53,7 +53,12 @@ export function boundsOf(geometry: Geometry): [[number, number], [number, number
     west = Math.min(west, lng);
     east = Math.max(east, lng);
   }
-  return Number.isFinite(south) ? [[south, west], [north, east]] : null;
+  return Number.isFinite(south)
+    ? [
+        [south, west],
+        [north, east],
+      ]
+    : null;
 }
 
 export function useMapAreas(): MapAreas {
@@ -66,7 +71,9 @@ export function useMapAreas(): MapAreas {
             id: cityArea.id,
             name: cityArea.name,
             geometry: cityArea.geometry,
-            attribution: cityArea.attribution?.includes('GeoBasis-DE') ? CITY_ATTRIBUTION_FALLBACK : (cityArea.attribution ?? CITY_ATTRIBUTION_FALLBACK),
+            attribution: cityArea.attribution?.includes('GeoBasis-DE')
+              ? CITY_ATTRIBUTION_FALLBACK
+              : (cityArea.attribution ?? CITY_ATTRIBUTION_FALLBACK),
           }
         : null;
     const districts: DistrictShape[] = (data?.districts ?? [])

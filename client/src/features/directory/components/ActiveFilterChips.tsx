@@ -59,7 +59,9 @@ export function ActiveFilterChips({ filters, onChange, onReset }: ActiveFilterCh
       label: districtName(id),
       remove: { areas: filters.areas.filter((a) => a !== id) },
     })),
-    ...(filters.near ? [{ key: 'near', label: t('chips.near', { radius: f.distance(filters.near.radiusMeters) }), remove: { near: null } }] : []),
+    ...(filters.near
+      ? [{ key: 'near', label: t('chips.near', { radius: f.distance(filters.near.radiusMeters) }), remove: { near: null } }]
+      : []),
   ];
 
   return (

@@ -34,12 +34,7 @@ export function FacetCheckboxList({ legend, options, selected, onToggle, hideLeg
     return (
       <li key={option.value} className={`facet__item${count === 0 && !checked ? ' facet__item--empty' : ''}`}>
         <label className="facet__label">
-          <input
-            type="checkbox"
-            checked={checked}
-            disabled={includedByParent}
-            onChange={() => onToggle(option.value)}
-          />
+          <input type="checkbox" checked={checked} disabled={includedByParent} onChange={() => onToggle(option.value)} />
           {option.icon}
           <span className="facet__text">{option.label}</span>
           {option.count !== undefined && (
@@ -58,7 +53,11 @@ export function FacetCheckboxList({ legend, options, selected, onToggle, hideLeg
   return (
     <fieldset className="facet">
       <legend className={hideLegend ? 'visually-hidden' : 'facet__legend'}>{legend}</legend>
-      {options.length === 0 ? <p className="muted">{emptyText ?? t('filters.noOptions')}</p> : <ul className="facet__list">{options.map((o) => render(o, false))}</ul>}
+      {options.length === 0 ? (
+        <p className="muted">{emptyText ?? t('filters.noOptions')}</p>
+      ) : (
+        <ul className="facet__list">{options.map((o) => render(o, false))}</ul>
+      )}
     </fieldset>
   );
 }

@@ -47,7 +47,17 @@ export function termTree(terms: readonly Term[], language: string, counts: Map<s
 
 const LANGUAGES_SHOWN = 8;
 
-function Section({ title, selectedCount, defaultOpen, children }: { title: string; selectedCount: number; defaultOpen?: boolean; children: ReactNode }) {
+function Section({
+  title,
+  selectedCount,
+  defaultOpen,
+  children,
+}: {
+  title: string;
+  selectedCount: number;
+  defaultOpen?: boolean;
+  children: ReactNode;
+}) {
   const { t } = useTranslation();
   // Opened by default when it has a selection; afterwards only the user opens and closes it.
   const [open, setOpen] = useState(Boolean(defaultOpen) || selectedCount > 0);
@@ -72,7 +82,10 @@ export function FilterPanel({ filters, onChange, picking, onTogglePicking, mapCe
   const [allLanguages, setAllLanguages] = useState(false);
 
   const fieldOptions = useMemo(() => termTree(options?.fieldsOfAction ?? [], language, counts?.fields), [options, language, counts]);
-  const targetGroupOptions = useMemo(() => termTree(options?.targetGroups ?? [], language, counts?.targetGroups), [options, language, counts]);
+  const targetGroupOptions = useMemo(
+    () => termTree(options?.targetGroups ?? [], language, counts?.targetGroups),
+    [options, language, counts],
+  );
   const kindOptions = useMemo<FacetOption[]>(
     () =>
       KIND_ORDER.map((kind) => ({

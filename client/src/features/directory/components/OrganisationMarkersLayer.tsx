@@ -17,6 +17,25 @@ export interface OrganisationMarkersLayerProps {
   onSelect: (organisationId: string) => void;
 }
 
+// Icons are shared per kind, letter (it depends on the language) and demo flag: thousands of points use a
+// handful of SVGs. Module-level, outside React: a cache that render would otherwise have to mutate.
+const ICONS = new Map<string, L.DivIcon>();
+
+function kindIcon(kind: OrganisationKind, letter: string, isDemo: boolean): L.DivIcon {
+  const key = `${kind}|${letter}|${isDemo}`;
+  let icon = ICONS.get(key);
+  if (!icon) {
+    icon = L.divIcon({
+      className: `pa-point${isDemo ? ' pa-point--demo' : ''}`,
+      html: kindSymbolSvg(kind, letter, 28),
+      iconSize: [28, 28],
+      iconAnchor: [14, 14],
+    });
+    ICONS.set(key, icon);
+  }
+  return icon;
+}
+
 /** The organisations' places as clustered markers, shaped, lettered and coloured by kind. */
 export function OrganisationMarkersLayer({ markers, loading = false, selectedId, hoveredId, onSelect }: OrganisationMarkersLayerProps) {
   const { t, i18n } = useTranslation();
@@ -25,32 +44,21 @@ export function OrganisationMarkersLayer({ markers, loading = false, selectedId,
     () => markers.map((m) => ({ id: m.locationId, lat: m.lat, lng: m.lng, data: m })),
     [markers],
   );
-  // Icons are cached per kind, demo flag and language: thousands of points share six SVGs.
-  const icons = useMemo(() => new Map<string, L.DivIcon>(), [i18n.language]); // eslint-disable-line react-hooks/exhaustive-deps
   const pointIcon = useCallback(
     (point: ClusterPoint<DirectoryMarker>) => {
       const kind = point.data.kind as OrganisationKind;
-      const key = `${kind}-${point.data.isDemo}`;
-      let icon = icons.get(key);
-      if (!icon) {
-        icon = L.divIcon({
-          className: `pa-point${point.data.isDemo ? ' pa-point--demo' : ''}`,
-          html: kindSymbolSvg(kind, t(`kind.letter.${kind}`), 28),
-          iconSize: [28, 28],
-          iconAnchor: [14, 14],
-        });
-        icons.set(key, icon);
-      }
+      const icon = kindIcon(kind, t(`kind.letter.${kind}`), point.data.isDemo);
       const name = point.data.isDemo ? `${point.data.name}` : point.data.name;
       return { icon, label: t('map.markerLabel', { name, kind: t(`kind.name.${kind}`) }) };
     },
-    [icons, t],
+    [t],
   );
   const clusterLabel = useCallback((count: number) => t('map.clusterLabel', { count, formatted: f.number(count) }), [t, f]);
   const onPointClick = useCallback((point: ClusterPoint<DirectoryMarker>) => onSelect(point.data.organisationId), [onSelect]);
 
   const selected = useMemo(
-    () => (selectedId ? markers.filter((m) => m.organisationId === selectedId).map((m) => ({ id: m.locationId, lat: m.lat, lng: m.lng })) : []),
+    () =>
+      selectedId ? markers.filter((m) => m.organisationId === selectedId).map((m) => ({ id: m.locationId, lat: m.lat, lng: m.lng })) : [],
     [markers, selectedId],
   );
   const hovered = useMemo(

@@ -52,7 +52,9 @@ export function ResultList({ filters, onSortChange, selectedId, hoveredId, onHov
     <section className="results" aria-labelledby={headingId}>
       <div className="results__header">
         <h2 id={headingId} className="results__title" aria-live="polite" aria-atomic="true">
-          {connection ? t('results.count', { count: connection.totalCount, formatted: f.number(connection.totalCount) }) : t('results.loading')}
+          {connection
+            ? t('results.count', { count: connection.totalCount, formatted: f.number(connection.totalCount) })
+            : t('results.loading')}
         </h2>
         <div className="field field--inline results__sort">
           <label htmlFor={sortId}>{t('results.sortBy')}</label>

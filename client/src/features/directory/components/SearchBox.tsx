@@ -17,9 +17,14 @@ export function SearchBox({ value, onSearch, delay = 350 }: SearchBoxProps) {
   const [draft, setDraft] = useState(value);
   const debounced = useDebouncedCallback((text: string) => onSearch(text.trim()), delay);
 
-  // A new value from outside (back/forward, reset, chip removed) replaces the draft.
-  useEffect(() => {
+  // A new value from outside (back/forward, reset, chip removed) replaces the draft (adjusted while
+  // rendering, see react.dev "You might not need an effect") and drops a search still pending.
+  const [outsideValue, setOutsideValue] = useState(value);
+  if (value !== outsideValue) {
+    setOutsideValue(value);
     setDraft(value);
+  }
+  useEffect(() => {
     debounced.cancel();
   }, [value, debounced]);
 

@@ -128,7 +128,12 @@ describe('OrganisationDetailView', () => {
   });
 
   it('marks unverified entries', () => {
-    renderWithProviders(<OrganisationDetailView organisation={{ ...organisation, verificationStatus: 'UNVERIFIED', lastConfirmedAt: null }} hrefFor={hrefFor} />);
+    renderWithProviders(
+      <OrganisationDetailView
+        organisation={{ ...organisation, verificationStatus: 'UNVERIFIED', lastConfirmedAt: null }}
+        hrefFor={hrefFor}
+      />,
+    );
     expect(screen.getByText('nicht bestätigt')).toBeInTheDocument();
   });
 

@@ -28,7 +28,13 @@ function websiteLabel(url: string): string {
 }
 
 /** Everything known about one organisation, in reading order. Plain props: no data fetching here. */
-export function OrganisationDetailView({ organisation: o, hrefFor, onOpenOrganisation, headingLevel = 2, headingId }: OrganisationDetailViewProps) {
+export function OrganisationDetailView({
+  organisation: o,
+  hrefFor,
+  onOpenOrganisation,
+  headingLevel = 2,
+  headingId,
+}: OrganisationDetailViewProps) {
   const { t, i18n } = useTranslation();
   const f = useFormatters();
   const Heading = headingLevel === 1 ? 'h1' : 'h2';
@@ -182,7 +188,13 @@ export function OrganisationDetailView({ organisation: o, hrefFor, onOpenOrganis
                 </>
               )}
               <dt>{t('detail.fees')}</dt>
-              <dd>{s.free === true ? t('detail.free') : s.free === false ? (s.fees ?? t('detail.notFree')) : (s.fees ?? t('detail.feesUnknown'))}</dd>
+              <dd>
+                {s.free === true
+                  ? t('detail.free')
+                  : s.free === false
+                    ? (s.fees ?? t('detail.notFree'))
+                    : (s.fees ?? t('detail.feesUnknown'))}
+              </dd>
               {s.attendingAccess.length > 0 && (
                 <>
                   <dt>{t('detail.access')}</dt>

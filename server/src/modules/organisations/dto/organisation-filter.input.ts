@@ -60,7 +60,10 @@ const listOpts = (what: string) => ({ message: `${what} may list at most ${LIMIT
 
 @InputType({ description: 'Directory filter. Values within one list are alternatives (OR); different filters all apply (AND).' })
 export class OrganisationFilter {
-  @Field(() => String, { nullable: true, description: 'German-aware full text and fuzzy name match (case, hyphens, umlauts and ß folded).' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'German-aware full text and fuzzy name match (case, hyphens, umlauts and ß folded).',
+  })
   @IsOptional()
   @IsString()
   @MaxLength(LIMITS.textMaxLength, { message: `text must be at most ${LIMITS.textMaxLength} characters` })
