@@ -1,6 +1,7 @@
 /** Public surface of the directory feature: pages compose these. */
 export { ActiveFilterChips } from './components/ActiveFilterChips';
 export { DemoBanner } from './components/DemoBanner';
+export { DownloadLinks } from './components/DownloadLinks';
 export { FilterPanel } from './components/FilterPanel';
 export { KindLegend } from './components/KindLegend';
 export { OrganisationMarkersLayer } from './components/OrganisationMarkersLayer';

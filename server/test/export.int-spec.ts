@@ -1,0 +1,202 @@
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import Ajv from 'ajv';
+import addFormats from 'ajv-formats';
+import request from 'supertest';
+import { OrganisationKind, PublicationStatus } from '@partneratlas/shared';
+import { parseExportArgs } from '../src/cli/export';
+import { ExportService } from '../src/modules/interop/export.service';
+import { createOrganisation, createTaxonomies, east } from './support/factories';
+import { createTestApp, TestApp } from './support/test-app';
+
+const RATHAUS = { lat: 51.5331, lng: 9.9355 };
+
+/** Reads a CSV as the exporter writes it (quotes doubled, CRLF, optional BOM). */
+function parseCsv(text: string, sep: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let cell = '';
+  let quoted = false;
+  const s = text.replace(/^\uFEFF/, '');
+  for (let i = 0; i < s.length; i++) {
+    const c = s[i];
+    if (quoted) {
+      if (c === '"' && s[i + 1] === '"') {
+        cell += '"';
+        i++;
+      } else if (c === '"') quoted = false;
+      else cell += c;
+    } else if (c === '"') quoted = true;
+    else if (c === sep) {
+      row.push(cell);
+      cell = '';
+    } else if (c === '\r' && s[i + 1] === '\n') {
+      row.push(cell);
+      rows.push(row);
+      row = [];
+      cell = '';
+      i++;
+    } else cell += c;
+  }
+  return rows;
+}
+
+describe('exports (HSDS JSON, HSDS data package, CSV, GeoJSON)', () => {
+  let t: TestApp;
+  let exporter: ExportService;
+  const ids: Record<string, string> = {};
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    await createTaxonomies(t.ds);
+    ids.a = await createOrganisation(t.ds, {
+      name: 'Sprachhaus "Am Markt"; Göttingen (Test)',
+      kind: OrganisationKind.EDUCATION_PROVIDER,
+      description: 'Zeile 1\nZeile 2 mit ; und "Anführung"',
+      locations: [
+        {
+          ...east(RATHAUS.lat, RATHAUS.lng, 300),
+          street: 'Markt 1',
+          postcode: '37073',
+          schedules: [{ byday: 'TU', opensAt: '10:00', closesAt: '12:30' }],
+        },
+      ],
+      services: [
+        { name: 'Integrationskurs', fields: ['sprache-integrationskurs'], targetGroups: ['frauen'], languages: ['ar'], fees: '5 €' },
+      ],
+    });
+    ids.b = await createOrganisation(t.ds, {
+      name: 'Ohne Koordinaten (Test)',
+      locations: [{ street: 'Irgendwo 2', postcode: '37079' }],
+      services: [{ name: 'Beratung', fields: ['beratung'] }],
+    });
+    ids.draft = await createOrganisation(t.ds, {
+      name: 'Entwurf (Test)',
+      status: PublicationStatus.DRAFT,
+      locations: [{ ...RATHAUS }],
+      services: [{ name: 'Geheim' }],
+    });
+    exporter = t.server.app.get(ExportService);
+  });
+  afterAll(() => t?.close());
+
+  it('exports HSDS nested JSON in which every organization validates against the official schema', async () => {
+    const all = JSON.parse(await exporter.hsdsJson());
+    expect(all.map((o: { id: string }) => o.id).sort()).toEqual([ids.a, ids.b].sort());
+    const ajv = new Ajv({ strict: false, allErrors: true });
+    addFormats(ajv);
+    const validate = ajv.compile(JSON.parse(fs.readFileSync(path.join(__dirname, 'fixtures', 'hsds-3.1', 'organization.json'), 'utf8')));
+    for (const o of all) expect({ valid: validate(o), errors: validate.errors ?? null }).toEqual({ valid: true, errors: null });
+  });
+
+  it('writes an HSDS tabular data package whose tables validate against the official tabular schema', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pa-hsds-'));
+    try {
+      const { files, rows } = await exporter.writeHsdsPackage(dir);
+      expect(files).toEqual(
+        expect.arrayContaining(['datapackage.json', 'organizations.csv', 'services.csv', 'locations.csv', 'taxonomy_terms.csv']),
+      );
+      expect(rows).toMatchObject({ organization: 2, service: 2, location: 2, address: 2, schedule: 1, service_at_location: 2 });
+      const pkg = JSON.parse(fs.readFileSync(path.join(dir, 'datapackage.json'), 'utf8'));
+      expect(pkg.profile).toBe('tabular-data-package');
+      // every CSV: header = the package's field list; cells parse back; typed rows validate against tabular.json
+      const tabular = JSON.parse(
+        fs.readFileSync(path.join(__dirname, '..', 'src', 'modules', 'interop', 'hsds', 'schema', 'tabular.json'), 'utf8'),
+      );
+      const ajv = new Ajv({ strict: false, allErrors: true });
+      addFormats(ajv);
+      // each table's row schema from the official tabular schema (its scalar columns; nested arrays are other tables)
+      type Prop = { type?: string };
+      const rowSchema = (table: string) => {
+        const item = tabular.properties[table].items as { required?: string[]; properties: Record<string, Prop> };
+        const properties = Object.fromEntries(Object.entries(item.properties).filter(([, v]) => v.type !== 'array' && v.type !== 'object'));
+        return { type: 'object', required: item.required ?? [], properties };
+      };
+      const typed: Record<string, Record<string, unknown>[]> = {};
+      for (const res of pkg.resources) {
+        const [header, ...body] = parseCsv(fs.readFileSync(path.join(dir, res.path), 'utf8'), ',');
+        expect(header).toEqual(res.schema.fields.map((f: { name: string }) => f.name));
+        typed[res.name] = body.map((cells) =>
+          Object.fromEntries(
+            header
+              .map((h, i) => [h, cells[i]] as const)
+              // an empty cell is an unknown value, except in required columns (HSDS requires e.g. description, possibly "")
+              .filter(([h, v]) => v !== '' || (tabular.properties[res.name].items.required ?? []).includes(h))
+              .map(([h, v]) => {
+                const type = res.schema.fields.find((f: { name: string }) => f.name === h).type;
+                return [h, type === 'number' || type === 'integer' ? Number(v) : v];
+              }),
+          ),
+        );
+      }
+      for (const [table, rowsOfTable] of Object.entries(typed)) {
+        const validate = ajv.compile(rowSchema(table));
+        for (const row of rowsOfTable)
+          expect({ table, valid: validate(row), errors: validate.errors ?? null }).toEqual({ table, valid: true, errors: null });
+      }
+      expect(typed.organization.find((o) => o.id === ids.a)!.description).toBe('Zeile 1\nZeile 2 mit ; und "Anführung"');
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('exports Excel-friendly CSV: BOM, semicolons, German headers, quoting that survives the round trip', async () => {
+    const csv = await exporter.organisationsCsv();
+    expect(csv.startsWith('\uFEFFID;Name;')).toBe(true);
+    const [header, ...rows] = parseCsv(csv, ';');
+    expect(rows).toHaveLength(2);
+    const a = Object.fromEntries(header.map((h, i) => [h, rows.find((r) => r[0] === ids.a)![i]]));
+    expect(a.Name).toBe('Sprachhaus "Am Markt"; Göttingen (Test)');
+    expect(a.Beschreibung).toBe('Zeile 1\nZeile 2 mit ; und "Anführung"');
+    expect(a.Handlungsfelder).toBe('Integrations- und Berufssprachkurse');
+    expect(a.PLZ).toBe('37073');
+    const b = Object.fromEntries(header.map((h, i) => [h, rows.find((r) => r[0] === ids.b)![i]]));
+    expect(b.Breitengrad).toBe('');
+    const services = parseCsv(await exporter.servicesCsv(), ';');
+    expect(
+      services
+        .slice(1)
+        .map((r) => r[1])
+        .sort(),
+    ).toEqual(['Beratung', 'Integrationskurs']);
+  });
+
+  it('exports located places as GeoJSON and leaves entries without coordinates out', async () => {
+    const fc = await exporter.locationsGeoJson();
+    expect(fc.type).toBe('FeatureCollection');
+    expect(fc.features).toHaveLength(1);
+    const f = fc.features[0];
+    expect(f.geometry.coordinates[1]).toBeCloseTo(RATHAUS.lat, 6);
+    expect(f.properties).toMatchObject({
+      organisationId: ids.a,
+      kind: 'EDUCATION_PROVIDER',
+      fieldsOfAction: ['sprache-integrationskurs'],
+      languages: ['ar'],
+      isDemo: false,
+    });
+  });
+
+  it('serves the downloads over HTTP with file names and content types', async () => {
+    const http = request(t.server.app.getHttpServer());
+    const csv = await http.get('/api/export/organisations.csv');
+    expect(csv.status).toBe(200);
+    expect(csv.headers['content-type']).toMatch(/text\/csv/);
+    expect(csv.headers['content-disposition']).toMatch(/partneratlas-organisationen\.csv/);
+    const geo = await http.get('/api/export/locations.geojson');
+    expect(geo.headers['content-type']).toMatch(/application\/geo\+json/);
+    expect(JSON.parse(geo.text).features).toHaveLength(1);
+    const hsds = await http.get('/api/export/hsds.json');
+    expect(JSON.parse(hsds.text)).toHaveLength(2);
+    expect(hsds.text).not.toMatch(/Geheim|Entwurf/);
+  });
+
+  it('validates the export command line', () => {
+    expect(parseExportArgs(['--format', 'csv', '--out', '/tmp/x'])).toEqual({ format: 'csv', out: '/tmp/x' });
+    expect(() => parseExportArgs(['--format', 'xml', '--out', '/tmp/x'])).toThrow(
+      /--format must be one of hsds-json, hsds-package, csv, geojson/,
+    );
+    expect(() => parseExportArgs(['--format', 'csv'])).toThrow(/--out is missing/);
+    expect(() => parseExportArgs(['--bogus'])).toThrow(/unknown argument "--bogus"/);
+  });
+});
