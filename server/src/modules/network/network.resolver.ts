@@ -1,17 +1,35 @@
-import { Context, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, Context, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import type { RequestContext } from '../../graphql/request-context';
 import { FieldOfAction } from '../fields-of-action/dto/taxonomy.model';
 import { Organisation } from '../organisations/dto/organisation.model';
 import { Network, NetworkMembership, Relationship } from './dto/network.model';
+import { EgoNetworkArgs, NetworkGraphArgs } from './dto/network-graph.input';
+import { NetworkGraph } from './dto/network-graph.model';
+import { NetworkGraphService } from './network-graph.service';
 import { NetworkService } from './network.service';
 
 @Resolver(() => Network)
 export class NetworkResolver {
-  constructor(private readonly service: NetworkService) {}
+  constructor(
+    private readonly service: NetworkService,
+    private readonly graphs: NetworkGraphService,
+  ) {}
 
   @Query(() => [Network])
   networks(): Promise<Network[]> {
     return this.service.networks();
+  }
+
+  @Query(() => NetworkGraph, {
+    description: 'The stakeholder network for a filter: organisations, relationships and metrics (degree, betweenness, communities).',
+  })
+  network(@Args() args: NetworkGraphArgs, @Context() ctx: RequestContext): Promise<NetworkGraph> {
+    return this.graphs.graph(args.filter, ctx.viewer);
+  }
+
+  @Query(() => NetworkGraph, { description: 'An organisation and its partners (depth 1) or also their partners (depth 2), with metrics.' })
+  egoNetwork(@Args() args: EgoNetworkArgs, @Context() ctx: RequestContext): Promise<NetworkGraph> {
+    return this.graphs.ego(args.organisationId, args.depth, args.filter, ctx.viewer);
   }
 }
 

@@ -1,0 +1,8 @@
+import { BadUserInputException } from '../../common/exceptions/domain.exception';
+
+/** BAD_USER_INPUT naming the argument (e.g. `input.need.fieldsOfAction`). */
+export class InvalidPartnerInputException extends BadUserInputException {
+  constructor(field: string, message: string, values: string[] = []) {
+    super(message, { field, ...(values.length ? { unknownValues: values } : {}) });
+  }
+}
