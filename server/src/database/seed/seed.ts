@@ -10,7 +10,8 @@ import type { DataSource } from 'typeorm';
 import { type DemoSummary, removeDemo, seedDemo } from './demo';
 import { type ReferenceSummary, type UpsertCounts, seedReference } from './reference';
 import { type RealOrganisationsSummary, seedRealOrganisations } from './real-organisations';
-import { queryOnce } from './sql';
+import { inTransaction, queryOnce } from './sql';
+import { ensureCoverageGrid, type GridSummary } from '../../modules/coverage/coverage-grid';
 
 export { seedReference, seedDemo, removeDemo, seedRealOrganisations };
 export type { ReferenceSummary, DemoSummary, RealOrganisationsSummary };
@@ -30,6 +31,8 @@ export interface SeedOptions {
 
 export interface SeedSummary {
   reference: ReferenceSummary;
+  /** The hexagonal coverage grid cut from the city boundary (cells without population). */
+  grid: GridSummary;
   demo: DemoSummary | null;
   real: RealOrganisationsSummary | null;
 }
@@ -37,9 +40,10 @@ export interface SeedSummary {
 /** Reference data always; then demo and/or real organisations. */
 export async function runSeed(ds: DataSource, options: SeedOptions): Promise<SeedSummary> {
   const reference = await seedReference(ds);
+  const grid = await inTransaction(ds, (sql) => ensureCoverageGrid({ query: (text, params) => sql.query(text, params as never) }));
   const demo = options.demo ? await seedDemo(ds) : null;
   const real = options.real ? await seedRealOrganisations(ds) : null;
-  return { reference, demo, real };
+  return { reference, grid, demo, real };
 }
 
 const counts = (c: UpsertCounts): string => `${c.inserted} new, ${c.updated} updated, ${c.unchanged} unchanged`;
@@ -50,6 +54,8 @@ export function describeSeed(summary: SeedSummary): string[] {
   const lines = [
     `reference: taxonomies ${counts(r.taxonomies)}; terms ${counts(r.terms)}; areas ${counts(r.areas)}; ` +
       `district statistics ${counts(r.statistics)}; network ${r.network}`,
+    `coverage grid (hexagons, 250 m edge, clipped to the city): ${summary.grid.inserted} new, ${summary.grid.removed} outdated removed, ` +
+      `${summary.grid.cells} cells; population unknown until per-cell figures are imported`,
   ];
   if (summary.demo) {
     const d = summary.demo;

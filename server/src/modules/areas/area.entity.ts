@@ -26,6 +26,11 @@ export class AreaEntity extends BaseEntity {
   @Column({ type: 'geometry', spatialFeatureType: 'Point', srid: 4326, nullable: true })
   point: Point | null;
 
+  /** Analysis centre of the polygon in UTM 32N (coverage: centroid, or a point on the surface); kept by a trigger. */
+  @Index('IDX_area_centre_utm', { spatial: true })
+  @Column({ type: 'geometry', spatialFeatureType: 'Point', srid: 25832, nullable: true, select: false, insert: false, update: false })
+  centreUtm: Point | null;
+
   @Index()
   @Column('uuid', { nullable: true })
   parentId: string | null;

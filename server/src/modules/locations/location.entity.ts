@@ -32,6 +32,11 @@ export class LocationEntity extends BaseEntity {
   @Column({ type: 'geography', spatialFeatureType: 'Point', srid: 4326, nullable: true })
   geom: Point | null;
 
+  /** geom in UTM 32N (EPSG:25832) for metric distance tests (coverage); kept current by a trigger, never written by the app. */
+  @Index('IDX_location_geom_utm', { spatial: true })
+  @Column({ type: 'geometry', spatialFeatureType: 'Point', srid: 25832, nullable: true, select: false, insert: false, update: false })
+  geomUtm: Point | null;
+
   @Column('text', { nullable: true })
   accessibility: string | null;
 

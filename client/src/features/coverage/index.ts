@@ -1,0 +1,14 @@
+/** Public surface of the coverage-gap feature: pages compose these. */
+import './coverage.css';
+export { CoverageControls } from './components/CoverageControls';
+export { CoverageLayer } from './components/CoverageLayer';
+export { CoverageLegend } from './components/CoverageLegend';
+export { CoverageSummaryView } from './components/CoverageSummaryView';
+export { GapUnitList } from './components/GapUnitList';
+export { HatchDefs } from './components/HatchDefs';
+export { MatrixTable } from './components/MatrixTable';
+export { UnitDetail } from './components/UnitDetail';
+export { WhatIfPanel } from './components/WhatIfPanel';
+export { useCoverage, useCoverageOptions, type CoverageData, type CoverageUnitData } from './hooks/useCoverageData';
+export { useCoverageState, DEFAULT_FIELD, type CoverageState } from './hooks/useCoverageState';
+export { toCsv, downloadText } from './utils/csv';

@@ -1,0 +1,335 @@
+import { Field, Float, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import type { Geometry } from '@partneratlas/shared';
+import { GeoJSONScalar } from '../../../graphql/scalars/geojson.scalar';
+import { CoverageUnitKind } from './coverage.input';
+
+export enum CityWideStatus {
+  COVERED = 'COVERED',
+  THIN = 'THIN',
+  UNCOVERED = 'UNCOVERED',
+}
+registerEnumType(CityWideStatus, {
+  name: 'CityWideStatus',
+  description: 'City-wide: more than one provider (COVERED), exactly one (THIN) or none (UNCOVERED).',
+});
+
+@ObjectType({ description: 'A field of action as the analysis used it.' })
+export class CoverageField {
+  @Field()
+  code: string;
+
+  @Field()
+  nameDe: string;
+
+  @Field()
+  nameEn: string;
+
+  @Field({ description: 'false for city-wide fields, which are not mapped as spatial gaps.' })
+  spatial: boolean;
+}
+
+@ObjectType({ description: 'City-wide coverage of a field of action (counts published organisations with a published service).' })
+export class CityWideCoverage {
+  @Field(() => CoverageField)
+  fieldOfAction: CoverageField;
+
+  @Field(() => CityWideStatus)
+  status: CityWideStatus;
+
+  @Field(() => Int, { description: 'Organisations offering the field (or a narrower one).' })
+  providerCount: number;
+
+  @Field(() => Int, { description: 'Located providers (service × place) used by the spatial analysis.' })
+  locatedProviderCount: number;
+}
+
+@ObjectType({ description: 'One analysis unit (grid cell or district) for one field of action.' })
+export class CoverageUnit {
+  @Field(() => ID)
+  id: string;
+
+  @Field()
+  code: string;
+
+  @Field()
+  name: string;
+
+  @Field(() => GeoJSONScalar, { nullable: true, description: 'The unit polygon (WGS84).' })
+  geometry?: Geometry | null;
+
+  @Field(() => Float, {
+    nullable: true,
+    description: 'E2SFCA accessibility (provider supply per inhabitant, distance-weighted). 0 for a gap; null when population is unknown.',
+  })
+  score: number | null;
+
+  @Field(() => Int)
+  providersInReach: number;
+
+  @Field(() => Float, { description: 'Distance-weighted number of providers in reach (the plain reach; no population needed).' })
+  weightedReach: number;
+
+  @Field(() => Float, { nullable: true, description: 'Distance from the unit centre to the nearest provider, also beyond the catchment.' })
+  nearestMeters: number | null;
+
+  @Field(() => Int, { nullable: true, description: 'Newest known population; null = unknown (never estimated).' })
+  population: number | null;
+
+  @Field(() => Int, { nullable: true })
+  populationYear: number | null;
+
+  @Field({ description: 'No provider within the catchment.' })
+  gap: boolean;
+
+  @Field(() => Float)
+  areaSquareMeters: number;
+
+  @Field(() => [String], { description: 'Languages (ISO 639-1) of the services in reach.' })
+  languagesInReach: string[];
+}
+
+@ObjectType({ description: 'Shares of units and of known population without reach.' })
+export class CoverageSummary {
+  @Field(() => Int)
+  unitCount: number;
+
+  @Field(() => Int)
+  gapUnitCount: number;
+
+  @Field(() => Float, { description: 'gapUnitCount / unitCount (0 when there are no units).' })
+  gapUnitShare: number;
+
+  @Field(() => Float)
+  gapAreaSquareMeters: number;
+
+  @Field(() => Int)
+  unitsWithPopulation: number;
+
+  @Field(() => Int, { description: 'Sum of the known populations.' })
+  knownPopulation: number;
+
+  @Field(() => Int, { description: 'Known population living in gap units.' })
+  populationWithoutReach: number;
+
+  @Field(() => Float, { nullable: true, description: 'populationWithoutReach / knownPopulation; null when no population is known.' })
+  populationShareWithoutReach: number | null;
+
+  @Field(() => Int, { description: 'Gap units whose population is unknown.' })
+  gapUnitsWithUnknownPopulation: number;
+
+  @Field(() => Int, { description: 'Units of the chosen kind without a polygon (not analysed), e.g. districts before the import.' })
+  unitsWithoutGeometry: number;
+
+  @Field(() => Float, { nullable: true })
+  maxScore: number | null;
+
+  @Field(() => Float)
+  maxWeightedReach: number;
+}
+
+@ObjectType({ description: 'E2SFCA accessibility of one field of action over the grid or the districts.' })
+export class Coverage {
+  @Field(() => CoverageField)
+  fieldOfAction: CoverageField;
+
+  @Field(() => CoverageUnitKind)
+  unit: CoverageUnitKind;
+
+  @Field(() => Int)
+  catchmentMeters: number;
+
+  @Field(() => [Float])
+  zoneWeights: number[];
+
+  @Field(() => String, { nullable: true })
+  targetGroup: string | null;
+
+  @Field(() => String, { nullable: true })
+  language: string | null;
+
+  @Field({ description: 'Every unit has a known population, so every score is an E2SFCA value (else: plain reach).' })
+  populationKnown: boolean;
+
+  @Field(() => Int, { description: 'Located providers (service × place) of the field with the filters applied.' })
+  providerCount: number;
+
+  @Field(() => [CoverageUnit], { description: 'Empty for city-wide fields.' })
+  units: CoverageUnit[];
+
+  @Field(() => CoverageSummary)
+  summary: CoverageSummary;
+
+  @Field(() => CityWideCoverage, { nullable: true, description: 'Only for city-wide fields (spatial = false).' })
+  cityWide: CityWideCoverage | null;
+}
+
+@ObjectType({ description: 'A provider in reach of a unit.' })
+export class CoverageProvider {
+  @Field(() => ID)
+  organisationId: string;
+
+  @Field()
+  organisationName: string;
+
+  @Field(() => ID)
+  serviceId: string;
+
+  @Field()
+  serviceName: string;
+
+  @Field(() => ID)
+  locationId: string;
+
+  @Field(() => Float)
+  distanceMeters: number;
+
+  @Field(() => Float, { description: 'Zone weight of the distance.' })
+  weight: number;
+
+  @Field(() => [String])
+  languages: string[];
+}
+
+@ObjectType()
+export class CoverageUnitChange {
+  @Field(() => ID)
+  unitId: string;
+
+  @Field()
+  name: string;
+
+  @Field(() => Float, { nullable: true })
+  scoreBefore: number | null;
+
+  @Field(() => Float, { nullable: true })
+  scoreAfter: number | null;
+
+  @Field(() => Int)
+  providersBefore: number;
+
+  @Field(() => Int)
+  providersAfter: number;
+
+  @Field({ description: 'Was a gap before, is reached now.' })
+  newlyInReach: boolean;
+
+  @Field(() => Int, { nullable: true })
+  population: number | null;
+}
+
+@ObjectType({ description: 'The coverage with one hypothetical provider added (nothing is saved) and the change.' })
+export class CoverageWhatIf {
+  @Field(() => Coverage, { description: 'The coverage with the hypothetical provider.' })
+  coverage: Coverage;
+
+  @Field(() => CoverageSummary)
+  before: CoverageSummary;
+
+  @Field(() => Int)
+  unitsNewlyInReach: number;
+
+  @Field(() => Int, { description: 'Known population of the units newly in reach.' })
+  populationNewlyInReach: number;
+
+  @Field(() => Int)
+  unitsNewlyInReachWithUnknownPopulation: number;
+
+  @Field(() => [CoverageUnitChange], { description: 'Units whose reach or score changed.' })
+  changedUnits: CoverageUnitChange[];
+}
+
+@ObjectType()
+export class CoverageGap {
+  @Field(() => ID)
+  unitId: string;
+
+  @Field()
+  unitCode: string;
+
+  @Field()
+  unitName: string;
+
+  @Field(() => CoverageField)
+  fieldOfAction: CoverageField;
+
+  @Field(() => Int, { nullable: true })
+  population: number | null;
+
+  @Field(() => Float)
+  areaSquareMeters: number;
+}
+
+@ObjectType({ description: '(unit, field) pairs without reach, by affected known population, then by area.' })
+export class CoverageGapList {
+  @Field(() => Int)
+  totalCount: number;
+
+  @Field(() => [CoverageGap])
+  nodes: CoverageGap[];
+}
+
+@ObjectType()
+export class CoverageMatrixCell {
+  @Field()
+  fieldOfAction: string;
+
+  @Field(() => Int)
+  providersInReach: number;
+
+  @Field(() => Float)
+  weightedReach: number;
+
+  @Field(() => Float, { nullable: true })
+  score: number | null;
+
+  @Field()
+  gap: boolean;
+}
+
+@ObjectType()
+export class CoverageMatrixRow {
+  @Field(() => ID)
+  unitId: string;
+
+  @Field()
+  code: string;
+
+  @Field()
+  name: string;
+
+  @Field(() => Int, { nullable: true })
+  population: number | null;
+
+  @Field(() => Float)
+  areaSquareMeters: number;
+
+  @Field(() => [CoverageMatrixCell], { description: 'One cell per column, in the order of `fields`.' })
+  cells: CoverageMatrixCell[];
+}
+
+@ObjectType()
+export class CoverageMatrixColumn {
+  @Field(() => CoverageField)
+  fieldOfAction: CoverageField;
+
+  @Field(() => Int)
+  providerCount: number;
+
+  @Field(() => CoverageSummary)
+  summary: CoverageSummary;
+}
+
+@ObjectType({ description: 'Units × spatial fields of action.' })
+export class CoverageMatrix {
+  @Field(() => CoverageUnitKind)
+  unit: CoverageUnitKind;
+
+  @Field(() => Int)
+  catchmentMeters: number;
+
+  @Field(() => [CoverageMatrixColumn])
+  fields: CoverageMatrixColumn[];
+
+  @Field(() => [CoverageMatrixRow])
+  rows: CoverageMatrixRow[];
+}
