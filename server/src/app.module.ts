@@ -8,11 +8,14 @@ import { createValidationPipe } from './common/validation';
 import { graphqlModule } from './graphql/graphql.module';
 import { GraphqlExceptionFilter } from './graphql/graphql-exception.filter';
 import { AreasModule } from './modules/areas/areas.module';
+import { CoverageModule } from './modules/coverage/coverage.module';
 import { FieldsOfActionModule } from './modules/fields-of-action/fields-of-action.module';
 import { HealthModule } from './modules/health/health.module';
+import { InteropModule } from './modules/interop/interop.module';
 import { LocationsModule } from './modules/locations/locations.module';
 import { NetworkModule } from './modules/network/network.module';
 import { OrganisationsModule } from './modules/organisations/organisations.module';
+import { PartnersModule } from './modules/partners/partners.module';
 import { ServicesModule } from './modules/services/services.module';
 
 export interface AppModuleOptions {
@@ -56,7 +59,10 @@ export class AppModule {
         ServicesModule,
         AreasModule,
         NetworkModule,
+        PartnersModule,
         FieldsOfActionModule,
+        InteropModule,
+        CoverageModule,
       ],
       providers: [
         { provide: APP_PIPE, useFactory: createValidationPipe },

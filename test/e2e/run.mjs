@@ -14,6 +14,8 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { blockExternal, CHROMIUM, chromiumAvailable, launchBrowser, ROOT, startServer } from './lib.mjs';
+import { networkAndPartnerChecks } from './network-partners.mjs';
+import { coverageChecks } from './coverage.mjs';
 
 const OUT = join(ROOT, 'test-output', 'e2e');
 const TIMEOUT = 20_000;
@@ -289,6 +291,10 @@ try {
       await phone.close();
     }
   });
+
+  await coverageChecks({ page, base, check, assert, shot, seriousViolations, describeViolations, timeout: TIMEOUT });
+
+  await networkAndPartnerChecks({ page, base, check, assert, shot, seriousViolations, describeViolations, timeout: TIMEOUT });
 
   await check('no uncaught error in the page', async () => {
     assert(pageErrors.length === 0, pageErrors.join('\n'));

@@ -1,6 +1,7 @@
-import { Link } from 'react-router';
+import { Link, NavLink } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { LanguageSwitcher } from '../components/LanguageSwitcher';
+import { ROUTES } from '../config/routes';
 
 export function AppHeader() {
   const { t } = useTranslation();
@@ -17,6 +18,11 @@ export function AppHeader() {
         </Link>
         <span className="app-header__subtitle">{t('app.subtitle')}</span>
       </div>
+      <nav className="app-header__nav" aria-label={t('nav.label')}>
+        <NavLink to={ROUTES.network}>{t('nav.network')}</NavLink>
+        <NavLink to={ROUTES.partners}>{t('nav.partners')}</NavLink>
+        <NavLink to={ROUTES.coverage}>{t('nav.coverage')}</NavLink>
+      </nav>
       <LanguageSwitcher />
     </header>
   );

@@ -8,6 +8,8 @@ interface Paged {
 export function createCache(): InMemoryCache {
   return new InMemoryCache({
     typePolicies: {
+      // A unit's figures depend on the analysis (field, filters, hypothetical provider): never shared between results.
+      CoverageUnit: { keyFields: false },
       Query: {
         fields: {
           organisations: {

@@ -1,13 +1,17 @@
 import { AreasResolver } from '../modules/areas/areas.resolver';
+import { CoverageResolver, CoverageUnitFieldsResolver } from '../modules/coverage/coverage.resolver';
 import { FieldsOfActionResolver } from '../modules/fields-of-action/fields-of-action.resolver';
 import { LocationFieldsResolver } from '../modules/locations/location-fields.resolver';
 import { NetworkMembershipFieldsResolver, NetworkResolver, RelationshipFieldsResolver } from '../modules/network/network.resolver';
 import { OrganisationConnectionResolver, OrganisationsResolver } from '../modules/organisations/organisations.resolver';
+import { PartnersResolver } from '../modules/partners/partners.resolver';
 import { ServiceFieldsResolver } from '../modules/services/service-fields.resolver';
 
 /** Every resolver class; used to print the schema without a database (a test checks it matches the app). */
 export const RESOLVERS = [
   AreasResolver,
+  CoverageResolver,
+  CoverageUnitFieldsResolver,
   FieldsOfActionResolver,
   LocationFieldsResolver,
   NetworkResolver,
@@ -15,5 +19,6 @@ export const RESOLVERS = [
   RelationshipFieldsResolver,
   OrganisationsResolver,
   OrganisationConnectionResolver,
+  PartnersResolver,
   ServiceFieldsResolver,
 ];

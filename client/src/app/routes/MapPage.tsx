@@ -1,12 +1,14 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { useSearchParams } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { Drawer } from '../../components/Drawer';
 import { env } from '../../config/env';
+import { networkPath, partnerFinderPath } from '../../config/routes';
 import {
   ActiveFilterChips,
   countActiveFilters,
   DemoBanner,
+  DownloadLinks,
   EMPTY_FILTERS,
   FilterPanel,
   KindLegend,
@@ -172,6 +174,10 @@ export default function MapPage() {
                 {t('detail.back')}
               </button>
               <OrganisationDetail id={selectedId} hrefFor={hrefFor} onOpenOrganisation={select} />
+              <p className="detail-actions">
+                <Link to={partnerFinderPath(selectedId)}>{t('partners.findPartners')}</Link>
+                <Link to={networkPath(selectedId)}>{t('nav.network')}</Link>
+              </p>
             </div>
           )}
           <div className="directory" hidden={Boolean(selectedId)}>
@@ -216,6 +222,7 @@ export default function MapPage() {
                 hrefFor={hrefFor}
               />
             </div>
+            <DownloadLinks />
           </div>
         </aside>
         <section className="map-area" id="map" tabIndex={-1} aria-label={t('map.regionLabel')}>

@@ -1,7 +1,7 @@
 import { useCallback, useEffect } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { mapWithOrganisation, organisationPath } from '../../config/routes';
+import { mapWithOrganisation, networkPath, organisationPath, partnerFinderPath } from '../../config/routes';
 import { OrganisationDetail } from '../../features/organisation-detail';
 import { AppHeader } from '../AppHeader';
 
@@ -23,6 +23,10 @@ export default function OrganisationPage() {
       <main id="main" className="page" tabIndex={-1}>
         <p>
           <Link to={mapWithOrganisation(id)}>{t('detail.showOnMap')}</Link>
+          {' · '}
+          <Link to={partnerFinderPath(id)}>{t('partners.findPartners')}</Link>
+          {' · '}
+          <Link to={networkPath(id)}>{t('nav.network')}</Link>
         </p>
         <OrganisationDetail id={id} hrefFor={organisationPath} onOpenOrganisation={open} headingLevel={1} focusOnLoad={false} />
       </main>

@@ -134,6 +134,15 @@ export class OrganisationsService {
     );
   }
 
+  /** Ids of all visible organisations in alphabetical order (exports walk them in batches). */
+  async allIdsByName(viewer: Viewer = ANONYMOUS): Promise<string[]> {
+    const rows: { id: string }[] = await this.ds.query(
+      `SELECT o.id FROM organization o WHERE o.status = ANY($1::publication_status[]) ORDER BY o.sort_name, o.id`,
+      [viewer.visibleStatuses],
+    );
+    return rows.map((r) => r.id);
+  }
+
   /** Rebuilds the search document of the given organisations (after any write that touches them). */
   async refreshSearch(ids: string[]): Promise<void> {
     if (ids.length) await this.ds.query('SELECT pa_refresh_organisations($1::uuid[])', [ids]);
