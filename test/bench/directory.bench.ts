@@ -9,6 +9,7 @@ import { Client } from 'pg';
 import { OrganisationOrder, PublicationStatus } from '@partneratlas/shared';
 import { startServer } from '../../server/src/bootstrap';
 import { loadConfig } from '../../server/src/config/config';
+import { SESSION_OPTIONS } from '../../server/src/database/data-source';
 import { buildPageQuery } from '../../server/src/modules/organisations/organisation-search.sql';
 import { benchDatabaseUrl, generateDirectory, loadTaxonomies, migrate, recreateDatabase } from './bench-db';
 import { ms, summary } from './stats';
@@ -57,18 +58,26 @@ async function main(): Promise<void> {
   const url = benchDatabaseUrl();
   console.log(`benchmark database: ${url.replace(/\/\/[^@]*@/, '//')}`);
   let t0 = performance.now();
-  await recreateDatabase(url);
-  await migrate(url);
-  const c = new Client({ connectionString: url });
+  // BENCH_REUSE=1 measures again on the data of the previous run (generation takes about a minute)
+  const reuse = process.env.BENCH_REUSE === '1';
+  if (!reuse) {
+    await recreateDatabase(url);
+    await migrate(url);
+  }
+  const c = new Client({ connectionString: url, options: SESSION_OPTIONS });
   await c.connect();
-  await loadTaxonomies(c);
-  await generateDirectory(c, ORGS, 2);
+  if (!reuse) {
+    await loadTaxonomies(c);
+    await generateDirectory(c, ORGS, 2);
+  }
   const [{ orgs, locs, svcs }] = (
     await c.query(
       `SELECT (SELECT count(*) FROM organization) orgs, (SELECT count(*) FROM location) locs, (SELECT count(*) FROM service) svcs`,
     )
   ).rows;
-  console.log(`generated ${orgs} organisations, ${locs} locations, ${svcs} services in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+  console.log(
+    `${reuse ? 'reused' : 'generated'} ${orgs} organisations, ${locs} locations, ${svcs} services in ${((performance.now() - t0) / 1000).toFixed(1)} s`,
+  );
 
   const server = await startServer(
     loadConfig({

@@ -4,6 +4,13 @@ import { ENTITIES } from './entities';
 import { MIGRATIONS } from './migrations';
 import { SnakeNamingStrategy } from './snake-naming.strategy';
 
+/**
+ * Session settings for every connection: JIT compilation costs tens of milliseconds and never pays
+ * off for these short queries; parallel workers cost more to start than they save at this size and
+ * compete with concurrent requests on small machines.
+ */
+export const SESSION_OPTIONS = '-c jit=off -c max_parallel_workers_per_gather=0';
+
 export interface DataSourceParams {
   url: string;
   poolSize: number;
@@ -32,8 +39,7 @@ export function dataSourceOptions(params: DataSourceParams): DataSourceOptions {
       application_name: params.applicationName ?? 'partneratlas',
       connectionTimeoutMillis: 10_000,
       statement_timeout: 15_000,
-      // JIT compilation costs tens of milliseconds and never pays off for these short queries
-      options: '-c jit=off',
+      options: SESSION_OPTIONS,
     },
   };
 }
