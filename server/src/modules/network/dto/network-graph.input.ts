@@ -1,10 +1,9 @@
 import { ArgsType, Field, ID, InputType, Int } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsBoolean, IsEnum, IsIn, IsISO8601, IsOptional, IsString, IsUUID, MaxLength, ValidateNested } from 'class-validator';
-import { LIMITS, OrganisationKind, RelationshipType } from '@partneratlas/shared';
+import { CodeListField, EnumListField, IdListField } from '../../../common/list-fields';
+import { ArrayMaxSize, IsBoolean, IsEnum, IsIn, IsISO8601, IsOptional, IsUUID, MaxLength, ValidateNested } from 'class-validator';
+import { OrganisationKind, RelationshipType } from '@partneratlas/shared';
 import '../../../common/graphql/enums';
-
-const listOpts = (what: string) => ({ message: `${what} may list at most ${LIMITS.filterListMax} values` });
 
 @InputType({
   description:
@@ -12,17 +11,10 @@ const listOpts = (what: string) => ({ message: `${what} may list at most ${LIMIT
     'selected organisations and only when valid at `date` (validFrom ≤ date ≤ validTo, open ends allowed).',
 })
 export class NetworkFilter {
-  @Field(() => [String], { nullable: true, description: 'Field-of-action codes; a parent code matches its descendants.' })
-  @IsOptional()
-  @ArrayMaxSize(LIMITS.filterListMax, listOpts('fieldsOfAction'))
-  @IsString({ each: true })
-  @MaxLength(100, { each: true })
+  @CodeListField('fieldsOfAction', 'Field-of-action codes; a parent code matches its descendants.')
   fieldsOfAction?: string[];
 
-  @Field(() => [OrganisationKind], { nullable: true })
-  @IsOptional()
-  @ArrayMaxSize(LIMITS.filterListMax, listOpts('kinds'))
-  @IsEnum(OrganisationKind, { each: true })
+  @EnumListField('kinds', OrganisationKind)
   kinds?: OrganisationKind[];
 
   @Field(() => [RelationshipType], { nullable: true, description: 'Relationship types that count as edges (default: all).' })
@@ -31,16 +23,10 @@ export class NetworkFilter {
   @IsEnum(RelationshipType, { each: true })
   relationshipTypes?: RelationshipType[];
 
-  @Field(() => [ID], { nullable: true, description: 'Only members of one of these networks (membership valid at `date`).' })
-  @IsOptional()
-  @ArrayMaxSize(LIMITS.filterListMax, listOpts('networkIds'))
-  @IsUUID('all', { each: true, message: 'networkIds must be network ids (UUIDs)' })
+  @IdListField('networkIds', 'network', 'Only members of one of these networks (membership valid at `date`).')
   networkIds?: string[];
 
-  @Field(() => [ID], { nullable: true, description: 'Only organisations with a location in one of these areas.' })
-  @IsOptional()
-  @ArrayMaxSize(LIMITS.filterListMax, listOpts('areaIds'))
-  @IsUUID('all', { each: true, message: 'areaIds must be area ids (UUIDs)' })
+  @IdListField('areaIds', 'area', 'Only organisations with a location in one of these areas.')
   areaIds?: string[];
 
   @Field(() => String, {

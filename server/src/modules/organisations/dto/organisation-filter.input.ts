@@ -1,10 +1,8 @@
 import { ArgsType, Field, Float, ID, InputType, Int } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
 import {
-  ArrayMaxSize,
   IsBoolean,
   IsEnum,
-  IsIn,
   IsInt,
   IsLatitude,
   IsLongitude,
@@ -17,8 +15,9 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
-import { ISO_639_1_CODES, LIMITS, OrganisationKind, OrganisationOrder, VerificationStatus } from '@partneratlas/shared';
+import { LIMITS, OrganisationKind, OrganisationOrder, VerificationStatus } from '@partneratlas/shared';
 import '../../../common/graphql/enums';
+import { CodeListField, EnumListField, IdListField, LanguageListField } from '../../../common/list-fields';
 
 @InputType({ description: 'A circle around a point (WGS84).' })
 export class NearInput {
@@ -56,8 +55,6 @@ export class BBoxInput {
   north: number;
 }
 
-const listOpts = (what: string) => ({ message: `${what} may list at most ${LIMITS.filterListMax} values` });
-
 @InputType({ description: 'Directory filter. Values within one list are alternatives (OR); different filters all apply (AND).' })
 export class OrganisationFilter {
   @Field(() => String, {
@@ -69,36 +66,19 @@ export class OrganisationFilter {
   @MaxLength(LIMITS.textMaxLength, { message: `text must be at most ${LIMITS.textMaxLength} characters` })
   text?: string;
 
-  @Field(() => [OrganisationKind], { nullable: true })
-  @IsOptional()
-  @ArrayMaxSize(LIMITS.filterListMax, listOpts('kinds'))
-  @IsEnum(OrganisationKind, { each: true })
+  @EnumListField('kinds', OrganisationKind)
   kinds?: OrganisationKind[];
 
-  @Field(() => [String], { nullable: true, description: 'Field-of-action codes; a parent code matches its descendants.' })
-  @IsOptional()
-  @ArrayMaxSize(LIMITS.filterListMax, listOpts('fieldsOfAction'))
-  @IsString({ each: true })
-  @MaxLength(100, { each: true })
+  @CodeListField('fieldsOfAction', 'Field-of-action codes; a parent code matches its descendants.')
   fieldsOfAction?: string[];
 
-  @Field(() => [String], { nullable: true, description: 'Target-group codes; a parent code matches its descendants.' })
-  @IsOptional()
-  @ArrayMaxSize(LIMITS.filterListMax, listOpts('targetGroups'))
-  @IsString({ each: true })
-  @MaxLength(100, { each: true })
+  @CodeListField('targetGroups', 'Target-group codes; a parent code matches its descendants.')
   targetGroups?: string[];
 
-  @Field(() => [String], { nullable: true, description: 'ISO 639-1 language codes, e.g. "ar".' })
-  @IsOptional()
-  @ArrayMaxSize(LIMITS.filterListMax, listOpts('languages'))
-  @IsIn(ISO_639_1_CODES as string[], { each: true, message: 'languages must be ISO 639-1 codes such as "de" or "ar"' })
+  @LanguageListField('languages', 'ISO 639-1 language codes, e.g. "ar".')
   languages?: string[];
 
-  @Field(() => [ID], { nullable: true, description: 'Districts (or other areas) one of whose locations lies in.' })
-  @IsOptional()
-  @ArrayMaxSize(LIMITS.filterListMax, listOpts('areaIds'))
-  @IsUUID('all', { each: true, message: 'areaIds must be area ids (UUIDs)' })
+  @IdListField('areaIds', 'area', 'Districts (or other areas) one of whose locations lies in.')
   areaIds?: string[];
 
   @Field(() => NearInput, { nullable: true })
@@ -113,10 +93,7 @@ export class OrganisationFilter {
   @Type(() => BBoxInput)
   bbox?: BBoxInput;
 
-  @Field(() => [ID], { nullable: true, description: 'Current members of one of these networks.' })
-  @IsOptional()
-  @ArrayMaxSize(LIMITS.filterListMax, listOpts('networkIds'))
-  @IsUUID('all', { each: true, message: 'networkIds must be network ids (UUIDs)' })
+  @IdListField('networkIds', 'network', 'Current members of one of these networks.')
   networkIds?: string[];
 
   @Field(() => VerificationStatus, { nullable: true })

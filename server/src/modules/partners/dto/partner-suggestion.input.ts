@@ -1,31 +1,13 @@
 import { ArgsType, Field, Float, ID, InputType, Int } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
-import {
-  ArrayMaxSize,
-  IsBoolean,
-  IsIn,
-  IsInt,
-  IsNumber,
-  IsOptional,
-  IsString,
-  IsUUID,
-  Max,
-  MaxLength,
-  Min,
-  ValidateNested,
-} from 'class-validator';
-import { ISO_639_1_CODES, LIMITS } from '@partneratlas/shared';
+import { CodeListField, LanguageListField } from '../../../common/list-fields';
+import { IsBoolean, IsInt, IsNumber, IsOptional, IsUUID, Max, Min, ValidateNested } from 'class-validator';
+import { LIMITS } from '@partneratlas/shared';
 import { NearInput } from '../../organisations/dto/organisation-filter.input';
-
-const listOpts = (what: string) => ({ message: `${what} may list at most ${LIMITS.filterListMax} values` });
 
 @InputType({ description: 'What is needed: at least one of fields of action, a place with radius, languages or target groups.' })
 export class PartnerNeedInput {
-  @Field(() => [String], { nullable: true, description: 'Field-of-action codes; a parent code matches its descendants.' })
-  @IsOptional()
-  @ArrayMaxSize(LIMITS.filterListMax, listOpts('need.fieldsOfAction'))
-  @IsString({ each: true })
-  @MaxLength(100, { each: true })
+  @CodeListField('need.fieldsOfAction', 'Field-of-action codes; a parent code matches its descendants.')
   fieldsOfAction?: string[];
 
   @Field(() => NearInput, { nullable: true, description: 'Only organisations with a place inside this circle.' })
@@ -34,17 +16,10 @@ export class PartnerNeedInput {
   @Type(() => NearInput)
   near?: NearInput;
 
-  @Field(() => [String], { nullable: true, description: 'ISO 639-1 codes.' })
-  @IsOptional()
-  @ArrayMaxSize(LIMITS.filterListMax, listOpts('need.languages'))
-  @IsIn(ISO_639_1_CODES as string[], { each: true, message: 'languages must be ISO 639-1 codes such as "de" or "ar"' })
+  @LanguageListField('need.languages', 'ISO 639-1 codes.')
   languages?: string[];
 
-  @Field(() => [String], { nullable: true, description: 'Target-group codes.' })
-  @IsOptional()
-  @ArrayMaxSize(LIMITS.filterListMax, listOpts('need.targetGroups'))
-  @IsString({ each: true })
-  @MaxLength(100, { each: true })
+  @CodeListField('need.targetGroups', 'Target-group codes.')
   targetGroups?: string[];
 }
 
