@@ -7,6 +7,7 @@ import { QueryCounter } from './database/query-counter';
 import { createValidationPipe } from './common/validation';
 import { graphqlModule } from './graphql/graphql.module';
 import { GraphqlExceptionFilter } from './graphql/graphql-exception.filter';
+import { AccountsModule } from './modules/accounts/accounts.module';
 import { AreasModule } from './modules/areas/areas.module';
 import { CoverageModule } from './modules/coverage/coverage.module';
 import { FieldsOfActionModule } from './modules/fields-of-action/fields-of-action.module';
@@ -63,6 +64,7 @@ export class AppModule {
         FieldsOfActionModule,
         InteropModule,
         CoverageModule,
+        AccountsModule,
       ],
       providers: [
         { provide: APP_PIPE, useFactory: createValidationPipe },

@@ -70,3 +70,54 @@ export enum Weekday {
   SA = 'SA',
   SU = 'SU',
 }
+
+/** Roles of signed-in users; anonymous visitors have none and see published entries only. */
+export enum UserRole {
+  /** The city's integration office: everything, including users. */
+  ADMIN = 'ADMIN',
+  /** Netzwerk Migration: all entries, memberships, review, invitations. */
+  COORDINATOR = 'COORDINATOR',
+  /** Bound to one or more organisations; edits only those. */
+  EDITOR = 'EDITOR',
+}
+
+/** What an edit can touch. */
+export enum EditableEntity {
+  ORGANISATION = 'ORGANISATION',
+  LOCATION = 'LOCATION',
+  SERVICE = 'SERVICE',
+  CONTACT_PERSON = 'CONTACT_PERSON',
+  RELATIONSHIP = 'RELATIONSHIP',
+  NETWORK_MEMBERSHIP = 'NETWORK_MEMBERSHIP',
+}
+
+export enum EditOperation {
+  CREATE = 'CREATE',
+  UPDATE = 'UPDATE',
+  DELETE = 'DELETE',
+}
+
+/** Applied at once, or stored as a pending change for a coordinator's review. */
+export enum EditOutcome {
+  APPLIED = 'APPLIED',
+  PENDING_REVIEW = 'PENDING_REVIEW',
+}
+
+export enum ChangeStatus {
+  PENDING = 'PENDING',
+  APPROVED = 'APPROVED',
+  REJECTED = 'REJECTED',
+}
+
+/** Action recorded with every audit record (HSDS `metadata.last_action_type`). */
+export enum AuditAction {
+  CREATE = 'CREATE',
+  UPDATE = 'UPDATE',
+  DELETE = 'DELETE',
+  ARCHIVE = 'ARCHIVE',
+  PUBLISH = 'PUBLISH',
+  CONFIRM = 'CONFIRM',
+  APPROVE = 'APPROVE',
+  RESTORE = 'RESTORE',
+  ERASE = 'ERASE',
+}

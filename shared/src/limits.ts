@@ -6,4 +6,10 @@ export const LIMITS = {
   radiusMetersMax: 50_000,
   queryDepthMax: 8,
   filterListMax: 50,
+  /** Names, titles, street names … */
+  nameMaxLength: 200,
+  /** Descriptions, notes, eligibility … */
+  longTextMaxLength: 5000,
+  passwordMinLength: 12,
+  passwordMaxLength: 256,
 } as const;

@@ -23,11 +23,53 @@ const schema = z.object({
   GRAPHQL_INTROSPECTION: bool.optional(),
   CLIENT_DIST: z.string().default(path.join(REPO_ROOT, 'client', 'dist')),
   LOG_SQL: bool.default(false),
+  /** Sessions end after this much inactivity … */
+  SESSION_IDLE_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 60)
+    .default(30),
+  /** … and at the latest this long after sign-in. */
+  SESSION_ABSOLUTE_HOURS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 30)
+    .default(12),
+  /** Cookies get `Secure` (HTTPS only); defaults to true outside development and test. */
+  COOKIE_SECURE: bool.optional(),
+  /** Failed sign-ins per (email, IP) within LOGIN_WINDOW_MINUTES before that pair is locked for as long. */
+  LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).max(1000).default(10),
+  LOGIN_WINDOW_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 60)
+    .default(15),
+  /** Public address used in invitation links (no trailing slash). */
+  PUBLIC_URL: z
+    .string()
+    .regex(/^https?:\/\/[^\s]+[^/\s]$/, 'must be an http(s) URL without trailing slash')
+    .default('http://localhost:3000'),
+  INVITATION_TTL_HOURS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 30)
+    .default(72),
+  /** smtp(s)://user:pass@host:port; without it mails are written to the log (development). */
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\//, 'must be an smtp:// or smtps:// URL')
+    .optional(),
+  MAIL_FROM: z.string().min(3).default('Partneratlas <no-reply@localhost>'),
 });
 
 export type AppConfig = z.infer<typeof schema> & {
   isProduction: boolean;
   introspection: boolean;
+  cookieSecure: boolean;
 };
 
 export class ConfigError extends Error {}
@@ -42,7 +84,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   }
   const c = parsed.data;
   const isProduction = c.NODE_ENV === 'production';
-  return { ...c, isProduction, introspection: c.GRAPHQL_INTROSPECTION ?? !isProduction };
+  return {
+    ...c,
+    isProduction,
+    introspection: c.GRAPHQL_INTROSPECTION ?? !isProduction,
+    cookieSecure: c.COOKIE_SECURE ?? !(c.NODE_ENV === 'development' || c.NODE_ENV === 'test'),
+  };
 }
 
 export const APP_CONFIG = Symbol('APP_CONFIG');

@@ -1,3 +1,5 @@
+import { InvitationEntity, LoginAttemptEntity, SessionEntity, UserEntity, UserOrganisationEntity } from '../modules/accounts/user.entity';
+import { AuditRecordEntity, ContactPersonEntity, PendingChangeEntity } from '../modules/editing/editing.entities';
 import { AreaEntity } from '../modules/areas/area.entity';
 import { AreaStatisticEntity } from '../modules/areas/area-statistic.entity';
 import { TaxonomyEntity } from '../modules/fields-of-action/taxonomy.entity';
@@ -23,4 +25,12 @@ export const ENTITIES = [
   NetworkEntity,
   NetworkMembershipEntity,
   RelationshipEntity,
+  UserEntity,
+  UserOrganisationEntity,
+  SessionEntity,
+  LoginAttemptEntity,
+  InvitationEntity,
+  ContactPersonEntity,
+  AuditRecordEntity,
+  PendingChangeEntity,
 ];

@@ -1,5 +1,5 @@
 import type { Request, Response } from 'express';
-import type { Viewer } from '../modules/organisations/organisations.service';
+import type { Viewer } from '../common/viewer';
 import type { Loaders } from './loaders';
 
 /** Per-request GraphQL context: who asks, and the request's DataLoaders. */
@@ -7,5 +7,7 @@ export interface RequestContext {
   req: Request;
   res: Response;
   viewer: Viewer;
+  /** The CSRF token of the request's session (mutations must echo it in x-csrf-token). */
+  csrfToken?: string;
   loaders: Loaders;
 }

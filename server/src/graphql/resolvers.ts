@@ -1,3 +1,4 @@
+import { AccountsResolver } from '../modules/accounts/accounts.resolver';
 import { AreasResolver } from '../modules/areas/areas.resolver';
 import { CoverageResolver, CoverageUnitFieldsResolver } from '../modules/coverage/coverage.resolver';
 import { FieldsOfActionResolver } from '../modules/fields-of-action/fields-of-action.resolver';
@@ -9,6 +10,7 @@ import { ServiceFieldsResolver } from '../modules/services/service-fields.resolv
 
 /** Every resolver class; used to print the schema without a database (a test checks it matches the app). */
 export const RESOLVERS = [
+  AccountsResolver,
   AreasResolver,
   CoverageResolver,
   CoverageUnitFieldsResolver,

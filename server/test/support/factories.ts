@@ -9,8 +9,10 @@ import {
   PublicationStatus,
   RelationshipType,
   TAXONOMIES,
+  UserRole,
   VerificationStatus,
 } from '@partneratlas/shared';
+import { hashPassword } from '../../src/modules/accounts/password';
 
 /** Loads the taxonomies and terms of the shared package (reference data every test needs). */
 export async function createTaxonomies(ds: DataSource): Promise<void> {
@@ -179,4 +181,40 @@ export async function createRelationship(
 /** Moves a point `meters` east of (lat, lng) — enough precision for tests at city scale. */
 export function east(lat: number, lng: number, meters: number): { lat: number; lng: number } {
   return { lat, lng: lng + meters / (111_320 * Math.cos((lat * Math.PI) / 180)) };
+}
+
+export interface UserSpec {
+  email: string;
+  role: UserRole;
+  /** Default: a password that passes the policy (see TEST_PASSWORD). */
+  password?: string | null;
+  organisationIds?: string[];
+  trusted?: boolean;
+  displayName?: string;
+  disabled?: boolean;
+}
+
+/** Passes the password policy (12+ characters, not common). */
+export const TEST_PASSWORD = 'Lindenblüte-Weende-2026';
+
+/** A user with an argon2id password (through the app's own hashing). */
+export async function createUser(ds: DataSource, spec: UserSpec): Promise<string> {
+  const id = randomUUID();
+  const password = spec.password === undefined ? TEST_PASSWORD : spec.password;
+  await ds.query(
+    `INSERT INTO app_user (id, email, display_name, password_hash, role, trusted, disabled_at) VALUES ($1,$2,$3,$4,$5,$6,$7)`,
+    [
+      id,
+      spec.email.toLowerCase(),
+      spec.displayName ?? null,
+      password === null ? null : await hashPassword(password),
+      spec.role,
+      spec.trusted ?? false,
+      spec.disabled ? new Date() : null,
+    ],
+  );
+  for (const org of spec.organisationIds ?? []) {
+    await ds.query(`INSERT INTO user_organisation (user_id, organisation_id) VALUES ($1, $2)`, [id, org]);
+  }
+  return id;
 }

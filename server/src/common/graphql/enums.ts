@@ -2,12 +2,18 @@ import { registerEnumType } from '@nestjs/graphql';
 import {
   AreaKind,
   AttendingAccess,
+  AuditAction,
+  ChangeStatus,
+  EditableEntity,
+  EditOperation,
+  EditOutcome,
   MembershipRole,
   OrganisationKind,
   OrganisationOrder,
   PublicationStatus,
   RelationshipType,
   TaxonomyKind,
+  UserRole,
   VerificationStatus,
   Weekday,
 } from '@partneratlas/shared';
@@ -22,5 +28,14 @@ registerEnumType(MembershipRole, { name: 'MembershipRole' });
 registerEnumType(TaxonomyKind, { name: 'TaxonomyKind' });
 registerEnumType(OrganisationOrder, { name: 'OrganisationOrder' });
 registerEnumType(Weekday, { name: 'Weekday', description: 'iCal BYDAY weekday code (HSDS schedule).' });
+registerEnumType(UserRole, {
+  name: 'UserRole',
+  description: 'ADMIN: integration office; COORDINATOR: Netzwerk Migration; EDITOR: own organisations.',
+});
+registerEnumType(EditableEntity, { name: 'EditableEntity' });
+registerEnumType(EditOperation, { name: 'EditOperation' });
+registerEnumType(EditOutcome, { name: 'EditOutcome', description: 'APPLIED now, or PENDING_REVIEW by a coordinator.' });
+registerEnumType(ChangeStatus, { name: 'ChangeStatus' });
+registerEnumType(AuditAction, { name: 'AuditAction' });
 
 export {};
