@@ -8,6 +8,7 @@ import { createValidationPipe } from './common/validation';
 import { graphqlModule } from './graphql/graphql.module';
 import { GraphqlExceptionFilter } from './graphql/graphql-exception.filter';
 import { AccountsModule } from './modules/accounts/accounts.module';
+import { EditingModule } from './modules/editing/editing.module';
 import { AreasModule } from './modules/areas/areas.module';
 import { CoverageModule } from './modules/coverage/coverage.module';
 import { FieldsOfActionModule } from './modules/fields-of-action/fields-of-action.module';
@@ -65,6 +66,7 @@ export class AppModule {
         InteropModule,
         CoverageModule,
         AccountsModule,
+        EditingModule,
       ],
       providers: [
         { provide: APP_PIPE, useFactory: createValidationPipe },

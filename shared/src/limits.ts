@@ -10,6 +10,8 @@ export const LIMITS = {
   nameMaxLength: 200,
   /** Descriptions, notes, eligibility … */
   longTextMaxLength: 5000,
+  /** Coordinates typed or picked by editors must lie in the Göttingen region (Landkreis Göttingen and around). */
+  coordinateBox: { south: 51.2, north: 51.8, west: 9.5, east: 10.4 },
   passwordMinLength: 12,
   passwordMaxLength: 256,
 } as const;

@@ -7,6 +7,7 @@ import { viewerFor, ANONYMOUS } from '../common/viewer';
 import { AccountsModule } from '../modules/accounts/accounts.module';
 import { readCookie } from '../modules/accounts/cookies';
 import { SESSION_COOKIE, SessionService } from '../modules/accounts/session.service';
+import { EditingModule } from '../modules/editing/editing.module';
 import { AreasModule } from '../modules/areas/areas.module';
 import { FieldsOfActionModule } from '../modules/fields-of-action/fields-of-action.module';
 import { LocationsModule } from '../modules/locations/locations.module';
@@ -20,7 +21,7 @@ import { LoaderFactory } from './loaders';
 import type { RequestContext } from './request-context';
 
 @Module({
-  imports: [AccountsModule, OrganisationsModule, LocationsModule, ServicesModule, AreasModule, NetworkModule, FieldsOfActionModule],
+  imports: [AccountsModule, EditingModule, OrganisationsModule, LocationsModule, ServicesModule, AreasModule, NetworkModule, FieldsOfActionModule],
   providers: [LoaderFactory],
   exports: [LoaderFactory],
 })

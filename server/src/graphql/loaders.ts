@@ -1,3 +1,5 @@
+import type { ContactPerson } from '../modules/editing/dto/edit.model';
+import { ReviewService } from '../modules/editing/review.service';
 import { Injectable } from '@nestjs/common';
 import DataLoader from 'dataloader';
 import { TaxonomyKind } from '@partneratlas/shared';
@@ -31,6 +33,8 @@ export interface Loaders {
   membershipsByOrganisation: DataLoader<string, NetworkMembership[]>;
   relationshipsByOrganisation: DataLoader<string, Relationship[]>;
   networkById: DataLoader<string, Network | null>;
+  contactsByOrganisation: DataLoader<string, ContactPerson[]>;
+  pendingChangeCount: DataLoader<string, number>;
   termsOfService(serviceId: string, kind: TaxonomyKind): Promise<TermWithKind[]>;
   termByCode(code: string): Promise<TermWithKind | null>;
 }
@@ -44,6 +48,7 @@ export class LoaderFactory {
     private readonly areas: AreasService,
     private readonly network: NetworkService,
     private readonly terms: FieldsOfActionService,
+    private readonly review: ReviewService,
   ) {}
 
   create(viewer: Viewer): Loaders {
@@ -103,6 +108,15 @@ export class LoaderFactory {
         (ids: string[]) => this.network.byIds(ids),
         (n) => n.id,
       ),
+      contactsByOrganisation: groupedLoader(
+        (ids: string[]) => this.review.contactsByOrganisationIds(ids, viewer),
+        (c) => c.organisationId,
+      ),
+      pendingChangeCount: new DataLoader(async (ids: readonly string[]) => {
+        const rows = await this.review.pendingCounts([...ids]);
+        const byId = new Map(rows.map((r) => [r.organisationId, r.count]));
+        return ids.map((id) => byId.get(id) ?? 0);
+      }),
       termsOfService: async (serviceId, kind) => {
         const [links, index] = await Promise.all([termCodes.load(serviceId), termsByCode()]);
         return links

@@ -1,4 +1,7 @@
 import { AccountsResolver } from '../modules/accounts/accounts.resolver';
+import { InvitationFieldsResolver, InvitationsResolver } from '../modules/accounts/invitations.resolver';
+import { UserFieldsResolver, UsersResolver } from '../modules/accounts/users.resolver';
+import { EditingResolver, OrganisationEditingFieldsResolver } from '../modules/editing/editing.resolver';
 import { AreasResolver } from '../modules/areas/areas.resolver';
 import { CoverageResolver, CoverageUnitFieldsResolver } from '../modules/coverage/coverage.resolver';
 import { FieldsOfActionResolver } from '../modules/fields-of-action/fields-of-action.resolver';
@@ -11,7 +14,13 @@ import { ServiceFieldsResolver } from '../modules/services/service-fields.resolv
 /** Every resolver class; used to print the schema without a database (a test checks it matches the app). */
 export const RESOLVERS = [
   AccountsResolver,
+  InvitationsResolver,
+  InvitationFieldsResolver,
+  UsersResolver,
+  UserFieldsResolver,
   AreasResolver,
+  EditingResolver,
+  OrganisationEditingFieldsResolver,
   CoverageResolver,
   CoverageUnitFieldsResolver,
   FieldsOfActionResolver,

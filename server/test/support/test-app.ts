@@ -36,9 +36,9 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-/** A full server (real GraphQL endpoint) on a fresh database of its own. */
-export async function createTestApp(env: Record<string, string> = {}): Promise<TestApp> {
-  const db = await createTestDatabase();
+/** A full server (real GraphQL endpoint) on a fresh database of its own (or on `options.db`, e.g. prepared by a CLI). */
+export async function createTestApp(env: Record<string, string> = {}, options: { db?: TestDatabase } = {}): Promise<TestApp> {
+  const db = options.db ?? (await createTestDatabase());
   const config = loadConfig({
     NODE_ENV: 'test',
     DATABASE_URL: db.url,

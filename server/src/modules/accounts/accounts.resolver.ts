@@ -1,6 +1,6 @@
 import { Inject } from '@nestjs/common';
 import { Args, Context, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
-import { IsString, MaxLength, MinLength } from 'class-validator';
+import { IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
 import { ArgsType, Field } from '@nestjs/graphql';
 import { LIMITS } from '@partneratlas/shared';
 import { requireUser } from '../../common/authz';
@@ -37,6 +37,13 @@ export class ChangePasswordArgs {
   @IsString()
   @MaxLength(LIMITS.passwordMaxLength)
   newPassword: string;
+}
+
+@ArgsType()
+export class SessionIdArgs {
+  @Field(() => ID)
+  @IsUUID('all', { message: 'id must be a session id (UUID)' })
+  id: string;
 }
 
 @Resolver()
@@ -78,9 +85,9 @@ export class AccountsResolver {
   }
 
   @Mutation(() => Boolean, { description: 'Ends one of your own sessions; false when it was not open.' })
-  async endSession(@Args('id', { type: () => ID }) id: string, @Context() ctx: RequestContext): Promise<boolean> {
+  async endSession(@Args() args: SessionIdArgs, @Context() ctx: RequestContext): Promise<boolean> {
     const user = requireUser(ctx.viewer);
-    return this.sessions.endOwn(user.id, id);
+    return this.sessions.endOwn(user.id, args.id);
   }
 
   @Mutation(() => Boolean, { description: 'Sets a new password (12+ characters, not a common one) and ends your other sessions.' })

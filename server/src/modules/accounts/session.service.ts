@@ -129,11 +129,12 @@ export class SessionService {
 
   /** Ends one of the user's own sessions; false when there is no such open session of theirs. */
   async endOwn(userId: string, sessionId: string): Promise<boolean> {
-    const rows: unknown[] = await this.ds.query(
-      `UPDATE user_session SET ended_at = now() WHERE id = $1 AND user_id = $2 AND ended_at IS NULL RETURNING id`,
+    // UPDATE through TypeORM's query() answers [rows, affected].
+    const [, affected]: [unknown[], number] = await this.ds.query(
+      `UPDATE user_session SET ended_at = now() WHERE id = $1 AND user_id = $2 AND ended_at IS NULL`,
       [sessionId, userId],
     );
-    return rows.length > 0;
+    return affected > 0;
   }
 
   async listOpen(userId: string): Promise<SessionRow[]> {

@@ -4,7 +4,7 @@ import { DataSource } from 'typeorm';
 import { Location, Schedule } from './dto/location.model';
 
 const LOCATION_COLUMNS = `l.id, l.organisation_id AS "organisationId", l.name, l.street, l.postcode, l.city,
-  ST_Y(l.geom::geometry) AS latitude, ST_X(l.geom::geometry) AS longitude, l.accessibility, l.area_id AS "areaId"`;
+  ST_Y(l.geom::geometry) AS latitude, ST_X(l.geom::geometry) AS longitude, l.accessibility, l.area_id AS "areaId", l.version`;
 
 const SCHEDULE_COLUMNS = `s.id, s.byday, to_char(s.opens_at, 'HH24:MI') AS "opensAt", to_char(s.closes_at, 'HH24:MI') AS "closesAt",
   s.description, s.location_id AS "locationId", s.service_id AS "serviceId"`;

@@ -9,11 +9,11 @@ const NETWORK_COLUMNS = `n.id, n.name, n.description, n.website, n.is_demo AS "i
     WHERE m.network_id = n.id AND o.status = '${PublicationStatus.PUBLISHED}' AND (m.until IS NULL OR m.until >= current_date)) AS "memberCount"`;
 
 const MEMBERSHIP_COLUMNS = `m.id, m.network_id AS "networkId", m.organisation_id AS "organisationId", m.role,
-  to_char(m.since, 'YYYY-MM-DD') AS since, to_char(m.until, 'YYYY-MM-DD') AS until`;
+  to_char(m.since, 'YYYY-MM-DD') AS since, to_char(m.until, 'YYYY-MM-DD') AS until, m.version`;
 
 const RELATIONSHIP_COLUMNS = `r.id, r.type, r.source_organisation_id AS "sourceOrganisationId", r.target_organisation_id AS "targetOrganisationId",
   to_char(r.valid_from, 'YYYY-MM-DD') AS "validFrom", to_char(r.valid_to, 'YYYY-MM-DD') AS "validTo",
-  r.field_of_action_code AS "fieldOfActionCode", r.note`;
+  r.field_of_action_code AS "fieldOfActionCode", r.note, r.version`;
 
 @Injectable()
 export class NetworkService {

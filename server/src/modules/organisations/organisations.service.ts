@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { OrganisationKind, OrganisationOrder, PublicationStatus, TaxonomyKind } from '@partneratlas/shared';
+import { OrganisationKind, OrganisationOrder, TaxonomyKind } from '@partneratlas/shared';
 import { decodeCursor, encodeCursor } from '../../common/pagination';
 import { ANONYMOUS, extraReadableOrganisations, Viewer } from '../../common/viewer';
 import { FieldsOfActionService } from '../fields-of-action/fields-of-action.service';
@@ -97,12 +97,14 @@ export class OrganisationsService {
     const { params, from } = compileFilter(filter, viewer.visibleStatuses);
     const limit = params.add(MARKER_LIMIT + 1, '::int');
     const [row] = await this.ds.query(
-      `WITH f AS MATERIALIZED (SELECT o.id, o.name, o.kind, o.is_demo, o.verification_status ${from})
+      `WITH f AS MATERIALIZED (SELECT o.id, o.name, o.kind, o.is_demo, o.verification_status, o.last_confirmed_at ${from})
        SELECT (SELECT count(*)::int FROM f) AS "organisationCount",
               (SELECT count(*)::int FROM f WHERE NOT EXISTS (SELECT 1 FROM location l WHERE l.organisation_id = f.id AND l.geom IS NOT NULL)) AS "unmappedCount",
               (SELECT coalesce(json_agg(m), '[]'::json) FROM (
                  SELECT f.id AS "organisationId", l.id AS "locationId", ST_Y(l.geom::geometry) AS lat, ST_X(l.geom::geometry) AS lng,
-                        f.name, f.kind, f.is_demo AS "isDemo", f.verification_status = 'VERIFIED' AS verified
+                        f.name, f.kind, f.is_demo AS "isDemo", f.verification_status = 'VERIFIED' AS verified,
+                        to_char(f.last_confirmed_at, 'YYYY-MM-DD') AS "lastConfirmedAt",
+                        (f.last_confirmed_at IS NULL OR f.last_confirmed_at < current_date - interval '12 months') AS stale
                    FROM f JOIN location l ON l.organisation_id = f.id AND l.geom IS NOT NULL
                   ORDER BY l.id LIMIT ${limit}) m) AS markers`,
       params.values,

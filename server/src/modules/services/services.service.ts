@@ -5,7 +5,7 @@ import { PublicationStatus } from '@partneratlas/shared';
 import { Service } from './dto/service.model';
 
 const SERVICE_COLUMNS = `s.id, s.organisation_id AS "organisationId", s.name, s.description, s.languages, s.fees, s.free,
-  s.eligibility, s.attending_access::text[] AS "attendingAccess", s.capacity`;
+  s.eligibility, s.attending_access::text[] AS "attendingAccess", s.capacity, s.version`;
 
 @Injectable()
 export class ServicesService {

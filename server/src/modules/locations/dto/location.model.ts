@@ -1,4 +1,4 @@
-import { Field, Float, ID, ObjectType } from '@nestjs/graphql';
+import { Field, Int, Float, ID, ObjectType } from '@nestjs/graphql';
 import { Weekday } from '@partneratlas/shared';
 import '../../../common/graphql/enums';
 
@@ -54,4 +54,7 @@ export class Location {
 
   @Field(() => ID, { nullable: true })
   areaId: string | null;
+
+  @Field(() => Int, { description: 'Optimistic-concurrency version: pass it as expectedVersion when editing.' })
+  version: number;
 }

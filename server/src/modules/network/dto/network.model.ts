@@ -45,6 +45,9 @@ export class NetworkMembership {
 
   @Field(() => String, { nullable: true, description: 'ISO date' })
   until: string | null;
+
+  @Field(() => Int, { description: 'Optimistic-concurrency version: pass it as expectedVersion when editing.' })
+  version: number;
 }
 
 @ObjectType({ description: 'A typed, dated relationship from one organisation to another.' })
@@ -72,4 +75,7 @@ export class Relationship {
 
   @Field(() => String, { nullable: true })
   note: string | null;
+
+  @Field(() => Int, { description: 'Optimistic-concurrency version: pass it as expectedVersion when editing.' })
+  version: number;
 }

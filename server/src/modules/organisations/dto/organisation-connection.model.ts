@@ -101,6 +101,12 @@ export class OrganisationMarker {
 
   @Field()
   verified: boolean;
+
+  @Field(() => String, { nullable: true, description: 'ISO date the entry was last confirmed.' })
+  lastConfirmedAt: string | null;
+
+  @Field({ description: 'Not confirmed for 12 months (or never): the map shows it faded and says why.' })
+  stale: boolean;
 }
 
 @ObjectType()

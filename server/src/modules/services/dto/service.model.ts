@@ -33,4 +33,7 @@ export class Service {
 
   @Field(() => Int, { nullable: true, description: 'Places or weekly hours, where known.' })
   capacity: number | null;
+
+  @Field(() => Int, { description: 'Optimistic-concurrency version: pass it as expectedVersion when editing.' })
+  version: number;
 }
