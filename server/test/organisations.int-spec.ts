@@ -167,6 +167,17 @@ describe('organisations directory search (GraphQL)', () => {
     }
   });
 
+  it('tolerates typos only when the words match nothing, in the list, the facets and on the map alike', async () => {
+    const typo = await t.gql(
+      `query($f: OrganisationFilter) { organisations(filter: $f) { totalCount facets { kinds { value count } } nodes { name } }
+         organisationMarkers(filter: $f) { organisationCount } }`,
+      { f: { text: 'Migrationszentrm' } },
+    );
+    expect(typo.data!.organisations.totalCount).toBe(1);
+    expect(typo.data!.organisations.facets.kinds).toEqual([{ value: 'COUNSELLING_SERVICE', count: 1 }]);
+    expect(typo.data!.organisationMarkers.organisationCount).toBe(1);
+  });
+
   it('folds umlauts and ß in text search', async () => {
     expect(names(await search({ text: 'Strassenfest olmuhle' }))).toEqual(['ohneOrt']);
     expect(names(await search({ text: 'Ölmühle' }))).toEqual(['ohneOrt']);

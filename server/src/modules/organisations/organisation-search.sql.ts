@@ -56,11 +56,14 @@ export function compileFilter(filter: OrganisationFilter, visibleStatuses: Publi
     // "Deutschkurs" → deutschkur, "Deutschkurse" → deutschkurs); evaluated once per query (InitPlan)
     const tsq = `(SELECT string_agg(quote_literal(lexeme) || ':*', ' & ')::tsquery FROM unnest(to_tsvector('pa_german', ${q})))`;
     const key = `pa_fold(${q})`;
-    where.push(`(o.search_vector @@ ${tsq} OR o.search_key LIKE '%' || ${key} || '%' OR ${key} <% o.search_key)`);
+    // Typo tolerance (trigram word similarity) is the fallback when the words match nothing: checking and ranking
+    // it for every candidate would cost more than the rest of the search (see OrganisationsService.search).
+    const fuzzy = filter.fuzzyText === true;
+    where.push(`(o.search_vector @@ ${tsq} OR o.search_key LIKE '%' || ${key} || '%'${fuzzy ? ` OR ${key} <% o.search_key` : ''})`);
     rankExpr =
       `(ts_rank_cd(o.search_vector, ${tsq})` +
       ` + CASE WHEN o.search_key LIKE ${key} || '%' THEN 1.0 WHEN o.search_key LIKE '%' || ${key} || '%' THEN 0.6 ELSE 0 END` +
-      ` + 0.5 * word_similarity(${key}, o.search_key))::real`;
+      `${fuzzy ? ` + 0.5 * word_similarity(${key}, o.search_key)` : ''})::real`;
   }
   if (filter.near) {
     // planar distance in UTM 32N on the organisation's MultiPoint: combines with the other indexes

@@ -32,12 +32,20 @@ export class OrganisationsService {
     const filter = await this.validateFilter(args.filter ?? {});
     const order = this.resolveOrder(filter, args.orderBy);
     const offset = decodeCursor(args.after);
-    const q = buildPageQuery(filter, order, viewer.visibleStatuses, args.first, offset);
-    const rows: OrganisationRow[] = await this.ds.query(q.sql, q.values);
+    let q = buildPageQuery(filter, order, viewer.visibleStatuses, args.first, offset);
+    let rows: OrganisationRow[] = await this.ds.query(q.sql, q.values);
     let totalCount = rows.length ? Number(rows[0].totalCount) : 0;
     if (!rows.length && offset > 0) {
       const [{ count }] = await this.ds.query(q.countSql, q.countValues);
       totalCount = count;
+    }
+    if (filter.text && totalCount === 0) {
+      // Nothing matched the words: search again tolerating typos ("Migrationszentrm").
+      filter.fuzzyText = true;
+      q = buildPageQuery(filter, order, viewer.visibleStatuses, args.first, offset);
+      rows = await this.ds.query(q.sql, q.values);
+      totalCount = rows.length ? Number(rows[0].totalCount) : 0;
+      if (!rows.length && offset > 0) totalCount = (await this.ds.query(q.countSql, q.countValues))[0].count;
     }
     const hasNextPage = rows.length > args.first;
     const nodes = rows.slice(0, args.first).map((r) => {
@@ -94,6 +102,28 @@ export class OrganisationsService {
   /** Every located place of the matching organisations, for the map (one statement, capped). */
   async markers(filterInput: OrganisationFilter | undefined, viewer: Viewer = ANONYMOUS): Promise<OrganisationMarkers> {
     const filter = await this.validateFilter(filterInput ?? {});
+    const row = await this.markerRows(filter, viewer);
+    if (filter.text && row.organisationCount === 0) {
+      filter.fuzzyText = true; // as in search(): tolerate typos when the words match nothing
+      return this.markersOf(await this.markerRows(filter, viewer));
+    }
+    return this.markersOf(row);
+  }
+
+  private markersOf(row: { organisationCount: number; unmappedCount: number; markers: OrganisationMarker[] }): OrganisationMarkers {
+    const markers = row.markers;
+    return {
+      organisationCount: row.organisationCount,
+      unmappedCount: row.unmappedCount,
+      markers: markers.slice(0, MARKER_LIMIT),
+      truncated: markers.length > MARKER_LIMIT,
+    };
+  }
+
+  private async markerRows(
+    filter: OrganisationFilter,
+    viewer: Viewer,
+  ): Promise<{ organisationCount: number; unmappedCount: number; markers: OrganisationMarker[] }> {
     const { params, from } = compileFilter(filter, viewer.visibleStatuses);
     const limit = params.add(MARKER_LIMIT + 1, '::int');
     const [row] = await this.ds.query(
@@ -109,13 +139,7 @@ export class OrganisationsService {
                   ORDER BY l.id LIMIT ${limit}) m) AS markers`,
       params.values,
     );
-    const markers = row.markers as OrganisationMarker[];
-    return {
-      organisationCount: row.organisationCount,
-      unmappedCount: row.unmappedCount,
-      markers: markers.slice(0, MARKER_LIMIT),
-      truncated: markers.length > MARKER_LIMIT,
-    };
+    return row;
   }
 
   async findById(id: string, viewer: Viewer = ANONYMOUS): Promise<Organisation> {

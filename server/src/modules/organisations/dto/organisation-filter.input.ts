@@ -105,6 +105,9 @@ export class OrganisationFilter {
   @IsOptional()
   @IsBoolean()
   includeDemo?: boolean;
+
+  /** Internal (never from the API; stripped by validation): the text also matches similar words (typos). */
+  fuzzyText?: boolean;
 }
 
 @ArgsType()
