@@ -99,7 +99,8 @@ export function betweenness(g: UndirectedGraph): Float64Array {
   const cb = new Float64Array(n);
   const sigma = new Float64Array(n);
   const dist = new Int32Array(n);
-  const delta = new Float64Array(n);
+  /** (1 + delta(v)) / sigma(v) of the current source, delta being Brandes' dependency. */
+  const coef = new Float64Array(n);
   /** BFS order of the current source (also the stack of Brandes, read backwards). */
   const order = new Int32Array(n);
   for (let s = 0; s < n; s++) {
@@ -126,7 +127,8 @@ export function betweenness(g: UndirectedGraph): Float64Array {
       }
     }
     // dependencies pulled from the successors (one level further), in reverse BFS order:
-    // delta(v) = sigma(v) · Σ_{w successor of v} (1 + delta(w)) / sigma(w)
+    // delta(v) = sigma(v) · Σ_{w successor of v} (1 + delta(w)) / sigma(w); the quotient is kept per node
+    // (coef) so that the inner loop over edges only adds.
     for (let i = tail - 1; i >= 0; i--) {
       const v = order[i];
       const next = dist[v] + 1;
@@ -134,10 +136,11 @@ export function betweenness(g: UndirectedGraph): Float64Array {
       const end = offsets[v + 1];
       for (let k = offsets[v]; k < end; k++) {
         const w = adjacency[k];
-        if (dist[w] === next) acc += (1 + delta[w]) / sigma[w];
+        if (dist[w] === next) acc += coef[w];
       }
-      delta[v] = sigma[v] * acc;
-      if (v !== s) cb[v] += delta[v];
+      const dv = sigma[v] * acc;
+      coef[v] = (1 + dv) / sigma[v];
+      if (v !== s) cb[v] += dv;
     }
   }
   // every unordered pair was counted from both ends
