@@ -9,6 +9,7 @@ import { ANONYMOUS, OrganisationsService, Viewer } from '../organisations/organi
 import { NetworkFilter } from './dto/network-graph.input';
 import { NetworkEdge, NetworkGraph } from './dto/network-graph.model';
 import { buildGraph, computeMetrics } from './graph/graph-metrics';
+import { parallelBetweenness } from './graph/parallel-betweenness';
 import { InvalidNetworkInputException } from './network.exception';
 
 interface ValidFilter {
@@ -73,13 +74,12 @@ export class NetworkGraphService {
     return this.assemble(nodes, edges, v.date, hops);
   }
 
-  private assemble(nodes: Organisation[], edges: NetworkEdge[], date: string, hops: Map<string, number> | null): NetworkGraph {
-    const metrics = computeMetrics(
-      buildGraph(
-        nodes.map((n) => n.id),
-        edges,
-      ),
+  private async assemble(nodes: Organisation[], edges: NetworkEdge[], date: string, hops: Map<string, number> | null): Promise<NetworkGraph> {
+    const graph = buildGraph(
+      nodes.map((n) => n.id),
+      edges,
     );
+    const metrics = computeMetrics(graph, await parallelBetweenness(graph));
     const s = metrics.summary;
     return {
       date,

@@ -94,8 +94,17 @@ export function degrees(g: UndirectedGraph): Int32Array {
  * typed arrays only. Returns raw values (each unordered pair counted once).
  */
 export function betweenness(g: UndirectedGraph): Float64Array {
-  const n = g.ids.length;
-  const { offsets, adjacency } = g;
+  const cb = brandesSources(g.offsets, g.adjacency, g.ids.length, 0, 1);
+  // every unordered pair was counted from both ends
+  for (let i = 0; i < cb.length; i++) cb[i] /= 2;
+  return cb;
+}
+
+/**
+ * The dependencies accumulated from the sources first, first + step, first + 2·step, … (not halved).
+ * Self-contained (no closures, no imports): its source text is also what the worker threads run.
+ */
+export function brandesSources(offsets: Int32Array, adjacency: Int32Array, n: number, first: number, step: number): Float64Array {
   const cb = new Float64Array(n);
   const sigma = new Float64Array(n);
   const dist = new Int32Array(n);
@@ -103,7 +112,7 @@ export function betweenness(g: UndirectedGraph): Float64Array {
   const coef = new Float64Array(n);
   /** BFS order of the current source (also the stack of Brandes, read backwards). */
   const order = new Int32Array(n);
-  for (let s = 0; s < n; s++) {
+  for (let s = first; s < n; s += step) {
     if (offsets[s + 1] === offsets[s]) continue;
     dist.fill(-1);
     sigma[s] = 1;
@@ -143,8 +152,6 @@ export function betweenness(g: UndirectedGraph): Float64Array {
       if (v !== s) cb[v] += dv;
     }
   }
-  // every unordered pair was counted from both ends
-  for (let i = 0; i < n; i++) cb[i] /= 2;
   return cb;
 }
 
@@ -230,10 +237,9 @@ function renumberBySize(labels: Int32Array, count: number): Int32Array {
 }
 
 /** All metrics of a graph: per node and for the whole network. */
-export function computeMetrics(g: UndirectedGraph): GraphMetrics {
+export function computeMetrics(g: UndirectedGraph, bc: Float64Array = betweenness(g)): GraphMetrics {
   const n = g.ids.length;
   const deg = degrees(g);
-  const bc = betweenness(g);
   const comp = components(g);
   const comm = communities(g);
   const pairs = ((n - 1) * (n - 2)) / 2;
