@@ -9,6 +9,7 @@ import { graphqlModule } from './graphql/graphql.module';
 import { GraphqlExceptionFilter } from './graphql/graphql-exception.filter';
 import { AccountsModule } from './modules/accounts/accounts.module';
 import { EditingModule } from './modules/editing/editing.module';
+import { EvaluationModule } from './modules/evaluation/evaluation.module';
 import { AreasModule } from './modules/areas/areas.module';
 import { CoverageModule } from './modules/coverage/coverage.module';
 import { FieldsOfActionModule } from './modules/fields-of-action/fields-of-action.module';
@@ -67,6 +68,7 @@ export class AppModule {
         CoverageModule,
         AccountsModule,
         EditingModule,
+        EvaluationModule,
       ],
       providers: [
         { provide: APP_PIPE, useFactory: createValidationPipe },

@@ -49,6 +49,7 @@ export async function startServer(config: AppConfig, options: StartOptions = {})
     );
     app.enableShutdownHooks();
     app.disable('x-powered-by');
+    limitRequestBodies(app, config);
     const ds = app.get(DataSource);
     if (config.MIGRATIONS_RUN) {
       const ran = await ds.runMigrations({ transaction: 'each' });
@@ -80,6 +81,30 @@ export async function startServer(config: AppConfig, options: StartOptions = {})
     if (embedded) await embedded.stop().catch(() => undefined);
     throw error;
   }
+}
+
+/**
+ * JSON request bodies may be as large as the largest import (IMPORT_MAX_MB, sent base64: × 4/3, plus the GraphQL
+ * envelope) and no larger; a larger body is refused with 413 and a GraphQL-shaped error naming the limit.
+ */
+export function requestBodyLimit(config: AppConfig): number {
+  return Math.ceil(config.IMPORT_MAX_MB * 1024 * 1024 * 1.4) + 1024 * 1024;
+}
+
+function limitRequestBodies(app: NestExpressApplication, config: AppConfig): void {
+  const limit = requestBodyLimit(config);
+  app.useBodyParser('json', { limit });
+  app.use((error: { type?: string; status?: number }, _req: Request, res: Response, next: NextFunction) => {
+    if (error?.type !== 'entity.too.large') return next(error);
+    res.status(413).json({
+      errors: [
+        {
+          message: `The request is larger than ${Math.floor(limit / 1024 / 1024)} MB; imports may be at most ${config.IMPORT_MAX_MB} MB (split the file).`,
+          extensions: { code: 'BAD_USER_INPUT', limitBytes: limit },
+        },
+      ],
+    });
+  });
 }
 
 /** Serves the built client (client/dist) with an SPA fallback; API routes are left alone. */

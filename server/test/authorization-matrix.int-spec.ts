@@ -1,6 +1,7 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { AuditAction, EditableEntity, PublicationStatus, UserRole } from '@partneratlas/shared';
 import { createSquareArea, X0, Y0 } from './support/coverage-fixtures';
+import { insertGuidingGoal, insertSnapshot } from './support/evaluation';
 import { createNetwork, createOrganisation, createRelationship, createTaxonomies, createUser, TEST_PASSWORD } from './support/factories';
 import { createTestApp, GraphQLResponse, TestApp, TestSession } from './support/test-app';
 
@@ -36,6 +37,10 @@ interface Fixture {
   area: string;
   pendingChange: string;
   auditEntry: string;
+  guidingGoal: string;
+  snapshot: string;
+  laterSnapshot: string;
+  importJob: string;
   invitation: string;
   invitationToken: string;
   targetUser: string;
@@ -48,6 +53,7 @@ const ALL: Rule['expect'] = ['A', ['A', 'A'], 'A', 'A'];
 const SIGNED_IN: Rule['expect'] = ['D', ['A', 'A'], 'A', 'A'];
 const STAFF: Rule['expect'] = ['D', ['D', 'D'], 'A', 'A'];
 const OWN: Rule['expect'] = ['D', ['A', 'D'], 'A', 'A'];
+const ADMIN: Rule['expect'] = ['D', ['D', 'D'], 'D', 'A'];
 const SEARCH = `{ organisations(first: 1) { totalCount } }`;
 const v = (version = 1) => version;
 
@@ -106,10 +112,59 @@ const RULES: Record<string, Rule> = {
   staleOrganisations: { expect: STAFF, op: () => ({ query: `{ staleOrganisations { id } }` }) },
   users: { expect: STAFF, op: () => ({ query: `{ users { id } }` }) },
   invitations: { expect: STAFF, op: () => ({ query: `{ invitations { id } }` }) },
+  importJob: {
+    expect: STAFF,
+    op: (f) => ({ query: `query($id: ID!) { importJob(id: $id) { status } }`, variables: { id: f.importJob } }),
+  },
+  importJobs: { expect: STAFF, op: () => ({ query: `{ importJobs { id } }` }) },
   contactPersonData: {
     expect: STAFF,
     op: (f) => ({ query: `query($id: ID!) { contactPersonData(id: $id) }`, variables: { id: f.contact } }),
   },
+
+  // ---------------------------------------------------------------- evaluation (issue #8)
+  guidingGoals: { expect: ALL, op: () => ({ query: `{ guidingGoals { title fieldsOfAction { code } indicators { kind value } } }` }) },
+  evaluationSnapshots: { expect: ADMIN, op: () => ({ query: `{ evaluationSnapshots { id title } }` }) },
+  evaluationSnapshot: {
+    expect: ADMIN,
+    op: (f) => ({
+      query: `query($id: ID!) { evaluationSnapshot(id: $id) { id directory { organisationCount } } }`,
+      variables: { id: f.snapshot },
+    }),
+  },
+  compareEvaluationSnapshots: {
+    expect: ADMIN,
+    op: (f) => ({
+      query: `query($a: ID!, $b: ID!) { compareEvaluationSnapshots(fromId: $a, toId: $b) { directory { organisations { delta } } } }`,
+      variables: { a: f.snapshot, b: f.laterSnapshot },
+    }),
+  },
+  createEvaluationSnapshot: {
+    expect: ADMIN,
+    op: () => ({
+      query: `mutation($d: String!) { createEvaluationSnapshot(input: { title: "Matrix", date: $d }) { id } }`,
+      variables: { d: new Date().toISOString().slice(0, 10) },
+    }),
+  },
+  deleteEvaluationSnapshot: {
+    expect: ADMIN,
+    op: (f) => ({ query: `mutation($id: ID!) { deleteEvaluationSnapshot(id: $id) }`, variables: { id: f.snapshot } }),
+  },
+  createGuidingGoal: { expect: ADMIN, op: () => ({ query: `mutation { createGuidingGoal(input: { title: "Matrix-Ziel" }) { id } }` }) },
+  updateGuidingGoal: {
+    expect: ADMIN,
+    op: (f) => ({
+      query: `mutation($id: ID!) { updateGuidingGoal(id: $id, expectedVersion: 1, input: { period: "2026–2028" }) { version } }`,
+      variables: { id: f.guidingGoal },
+    }),
+  },
+  deleteGuidingGoal: {
+    expect: ADMIN,
+    op: (f) => ({ query: `mutation($id: ID!) { deleteGuidingGoal(id: $id, expectedVersion: 1) }`, variables: { id: f.guidingGoal } }),
+  },
+  startEvaluationPeriod: { expect: STAFF, op: () => ({ query: `mutation { startEvaluationPeriod { id } }` }) },
+  // Everyone signed in sees the current period; its progress is for coordinators and admins.
+  evaluationPeriod: { expect: STAFF, op: () => ({ query: `{ evaluationPeriod { startedAt progress { share } } }` }) },
 
   // ---------------------------------------------------------------- sessions and users
   login: {
@@ -298,6 +353,10 @@ const RULES: Record<string, Rule> = {
     expect: STAFF,
     op: (f) => ({ query: `mutation($id: ID!) { rejectChange(id: $id, reason: "unklar") { status } }`, variables: { id: f.pendingChange } }),
   },
+  startImport: {
+    expect: STAFF,
+    op: () => ({ query: `mutation { startImport(input: { format: CSV, content: "Name;Art\\nMatrix;Initiative" }) { id } }` }),
+  },
   restoreVersion: {
     expect: OWN,
     op: (f) => ({
@@ -338,6 +397,11 @@ describe('authorisation matrix (every query and mutation × role × own/other or
       [org],
     );
     const auditEntry = randomUUID();
+    const guidingGoal = await insertGuidingGoal(ds, `Matrix-Leitziel ${scope}`, ['sprache']);
+    const snapshot = await insertSnapshot(ds);
+    const laterSnapshot = await insertSnapshot(ds, 'Evaluation später (Test)');
+    await ds.query(`INSERT INTO evaluation_period DEFAULT VALUES`);
+    const [{ id: importJob }] = await ds.query(`INSERT INTO import_job (kind, dry_run) VALUES ('CSV', true) RETURNING id`);
     await ds.query(
       `INSERT INTO audit_record (change_id, entity_type, entity_id, organisation_id, field, old_value, new_value, action)
        VALUES ($1, $2, $3, $3, 'description', 'null', 'null', $4)`,
@@ -374,6 +438,10 @@ describe('authorisation matrix (every query and mutation × role × own/other or
       area,
       pendingChange,
       auditEntry,
+      guidingGoal,
+      snapshot,
+      laterSnapshot,
+      importJob,
       invitation,
       invitationToken,
       targetUser,

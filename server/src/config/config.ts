@@ -64,6 +64,8 @@ const schema = z.object({
     .regex(/^smtps?:\/\//, 'must be an smtp:// or smtps:// URL')
     .optional(),
   MAIL_FROM: z.string().min(3).default('Partneratlas <no-reply@localhost>'),
+  /** Largest import (all files, decoded) in megabytes; the request body limit follows from it (base64: × 4/3). */
+  IMPORT_MAX_MB: z.coerce.number().min(1).max(200).default(20),
 });
 
 export type AppConfig = z.infer<typeof schema> & {

@@ -1,8 +1,15 @@
 import { InvitationEntity, LoginAttemptEntity, SessionEntity, UserEntity, UserOrganisationEntity } from '../modules/accounts/user.entity';
 import { AuditRecordEntity, ContactPersonEntity, PendingChangeEntity } from '../modules/editing/editing.entities';
 import { AreaEntity } from '../modules/areas/area.entity';
+import {
+  EvaluationPeriodEntity,
+  EvaluationSnapshotEntity,
+  GuidingGoalEntity,
+  GuidingGoalFieldEntity,
+} from '../modules/evaluation/evaluation.entities';
 import { AreaStatisticEntity } from '../modules/areas/area-statistic.entity';
 import { TaxonomyEntity } from '../modules/fields-of-action/taxonomy.entity';
+import { ImportJobEntity } from '../modules/interop/import/import-job.entity';
 import { TaxonomyTermEntity } from '../modules/fields-of-action/taxonomy-term.entity';
 import { LocationEntity } from '../modules/locations/location.entity';
 import { ScheduleEntity } from '../modules/locations/schedule.entity';
@@ -33,4 +40,9 @@ export const ENTITIES = [
   ContactPersonEntity,
   AuditRecordEntity,
   PendingChangeEntity,
+  ImportJobEntity,
+  GuidingGoalEntity,
+  GuidingGoalFieldEntity,
+  EvaluationSnapshotEntity,
+  EvaluationPeriodEntity,
 ];

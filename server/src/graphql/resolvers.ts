@@ -4,7 +4,14 @@ import { UserFieldsResolver, UsersResolver } from '../modules/accounts/users.res
 import { EditingResolver, OrganisationEditingFieldsResolver } from '../modules/editing/editing.resolver';
 import { AreasResolver } from '../modules/areas/areas.resolver';
 import { CoverageResolver, CoverageUnitFieldsResolver } from '../modules/coverage/coverage.resolver';
+import {
+  EvaluationPeriodFieldsResolver,
+  EvaluationResolver,
+  EvaluationSnapshotFieldsResolver,
+  GuidingGoalFieldsResolver,
+} from '../modules/evaluation/evaluation.resolver';
 import { FieldsOfActionResolver } from '../modules/fields-of-action/fields-of-action.resolver';
+import { ImportResolver } from '../modules/interop/import/import.resolver';
 import { LocationFieldsResolver } from '../modules/locations/location-fields.resolver';
 import { NetworkMembershipFieldsResolver, NetworkResolver, RelationshipFieldsResolver } from '../modules/network/network.resolver';
 import { OrganisationConnectionResolver, OrganisationsResolver } from '../modules/organisations/organisations.resolver';
@@ -23,7 +30,12 @@ export const RESOLVERS = [
   OrganisationEditingFieldsResolver,
   CoverageResolver,
   CoverageUnitFieldsResolver,
+  EvaluationResolver,
+  GuidingGoalFieldsResolver,
+  EvaluationSnapshotFieldsResolver,
+  EvaluationPeriodFieldsResolver,
   FieldsOfActionResolver,
+  ImportResolver,
   LocationFieldsResolver,
   NetworkResolver,
   NetworkMembershipFieldsResolver,

@@ -1,4 +1,6 @@
 import { Initial1795775538283 } from './1795775538283-Initial';
 import { CoverageIndexes1795870000000 } from './1795870000000-CoverageIndexes';
 import { Accounts1796000000000 } from './1796000000000-Accounts';
-export const MIGRATIONS: Function[] = [Initial1795775538283, CoverageIndexes1795870000000, Accounts1796000000000];
+import { ImportJobs1796100000000 } from './1796100000000-ImportJobs';
+import { Evaluation1796200000000 } from './1796200000000-Evaluation';
+export const MIGRATIONS: Function[] = [Initial1795775538283, CoverageIndexes1795870000000, Accounts1796000000000, ImportJobs1796100000000, Evaluation1796200000000];

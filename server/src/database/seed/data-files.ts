@@ -185,6 +185,10 @@ const integrationskonzeptSchema = z.object({
     z.object({
       title: z.string(),
       handlungsfelder: z.array(z.string()).optional(),
+      /** Guiding goals a source names for this document's process (the 2022 concept process). */
+      leitziele_mentioned: z.array(z.string()).optional(),
+      event: z.string().optional(),
+      notes: z.string().optional(),
       sources: z.array(z.string()),
     }),
   ),

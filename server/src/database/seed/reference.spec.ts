@@ -9,6 +9,7 @@ import {
   buildCityArea,
   buildDistrictAreas,
   buildDistrictStatistics,
+  buildGuidingGoals,
   buildNetwork,
   buildTermRows,
   findNetworkCsvRow,
@@ -129,5 +130,24 @@ describe('buildNetwork', () => {
     expect(network.website).toBe('https://integrationsrat.de/netzwerk-migration/');
     for (const leader of facts.netzwerk_migration.leadership_2018) expect(network.description).toContain(leader);
     for (const source of facts.netzwerk_migration.sources) expect(network.sourceNote).toContain(source);
+  });
+});
+
+describe('buildGuidingGoals', () => {
+  it('carries the three guiding goals named for the 2022 concept process: titles and source only, nothing invented', () => {
+    const goals = buildGuidingGoals(loadIntegrationskonzept());
+    expect(goals.map((g) => g.title)).toEqual(['Toleranz und Weltoffenheit', 'Gleichstellung', 'Chancengleichheit']);
+    expect(goals.map((g) => g.sortOrder)).toEqual([1, 2, 3]);
+    for (const g of goals) {
+      expect(g).not.toHaveProperty('description');
+      expect(g.sourceUrl).toMatch(/^https:\/\/www\.hna\.de\//);
+      expect(g.source).toContain('Vielfalt gemeinsam gestalten');
+      expect(g.source).toContain('10. Juni 2022');
+    }
+    // the German attribution restates facts of the data file: the kick-off date and that the final list is not known
+    const doc = loadIntegrationskonzept().documents.find((d) => d.leitziele_mentioned)!;
+    expect(doc.event).toContain('10 June (2022)');
+    expect(doc.notes).toContain('NOT found');
+    expect(new Set(goals.map((g) => g.seedKey)).size).toBe(3);
   });
 });

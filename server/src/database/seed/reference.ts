@@ -188,6 +188,36 @@ export function buildNetwork(facts: IntegrationskonzeptFacts, csvRow: RealOrgani
   };
 }
 
+export interface GuidingGoalRow {
+  seedKey: string;
+  title: string;
+  source: string;
+  sourceUrl: string | null;
+  sortOrder: number;
+}
+
+/**
+ * The guiding goals named publicly for the 2022 concept process, from the Integrationskonzept JSON: titles only
+ * (no wording is invented; the description stays empty), with their source. Not linked to fields of action: the
+ * source does not say which fields they relate to; admins link them.
+ */
+export function buildGuidingGoals(facts: IntegrationskonzeptFacts): GuidingGoalRow[] {
+  const doc = facts.documents.find((d) => d.leitziele_mentioned?.length);
+  if (!doc) return [];
+  const process = doc.title.replace(/\s*\(process\)\s*$/, '');
+  const source =
+    `Genannt als Beispiele für Leitziele („Leitzielen wie …“) im Prozess „${process}“, Auftaktkonferenz am 10. Juni 2022 ` +
+    `(Bericht der HNA). Die endgültig beschlossenen Leitziele liegen in den ausgewerteten Quellen nicht vor ` +
+    `(goettingen_integrationskonzept.json, Abruf: ${facts.retrieved}).`;
+  return doc.leitziele_mentioned!.map((title, i) => ({
+    seedKey: `leitziel-2022:${title}`,
+    title,
+    source,
+    sourceUrl: doc.sources[0] ?? null,
+    sortOrder: i + 1,
+  }));
+}
+
 export function findNetworkCsvRow(records: readonly RealOrganisationRecord[]): RealOrganisationRecord | undefined {
   return records.find((r) => r.name === NETWORK_NAME);
 }
@@ -212,6 +242,7 @@ export interface ReferenceSummary {
   areas: UpsertCounts;
   statistics: UpsertCounts;
   network: 'inserted' | 'updated' | 'unchanged';
+  guidingGoals: UpsertCounts;
 }
 
 async function upsertTaxonomies(sql: Sql, taxonomies: readonly TaxonomyDefinition[]): Promise<UpsertCounts> {
@@ -374,6 +405,26 @@ async function upsertNetwork(sql: Sql, network: NetworkRow): Promise<ReferenceSu
   return changed > 0 ? 'updated' : 'unchanged';
 }
 
+/** Inserted once by their seed key and never overwritten: admins may edit or delete them (deleted ones stay deleted). */
+async function insertGuidingGoals(sql: Sql, goals: readonly GuidingGoalRow[]): Promise<UpsertCounts> {
+  const { returned } = await insertRows<GuidingGoalRow, { inserted: boolean }>(
+    sql,
+    {
+      table: 'guiding_goal',
+      columns: [
+        { name: 'seed_key', value: (g) => g.seedKey },
+        { name: 'title', value: (g) => g.title },
+        { name: 'source', value: (g) => g.source },
+        { name: 'source_url', value: (g) => g.sourceUrl },
+        { name: 'sort_order', value: (g) => g.sortOrder, sql: cast('int') },
+      ],
+      suffix: `ON CONFLICT (seed_key) DO NOTHING RETURNING true AS inserted`,
+    },
+    goals,
+  );
+  return countUpserts(returned, goals.length);
+}
+
 export interface ReferenceData {
   boundary: CityBoundary;
   districts: DistrictRecord[];
@@ -391,14 +442,15 @@ export function loadReferenceData(): ReferenceData {
 }
 
 /**
- * Taxonomies and terms, the city and its 18 districts, the published district populations and the real
- * Netzwerk Migration: upserted by natural key in one transaction; a second run changes nothing.
+ * Taxonomies and terms, the city and its 18 districts, the published district populations, the real
+ * Netzwerk Migration and the guiding goals named for the 2022 concept process: upserted by natural key in one transaction; a second run changes nothing.
  */
 export async function seedReference(ds: DataSource, data: ReferenceData = loadReferenceData()): Promise<ReferenceSummary> {
   const city = buildCityArea(data.boundary);
   const districts = buildDistrictAreas(data.districts);
   const statistics = buildDistrictStatistics(data.districts);
   const network = buildNetwork(data.facts, findNetworkCsvRow(data.organisations));
+  const guidingGoals = buildGuidingGoals(data.facts);
   return inTransaction(ds, async (sql) => {
     const taxonomies = await upsertTaxonomies(sql, TAXONOMIES);
     const terms = await upsertTerms(sql, buildTermRows());
@@ -415,6 +467,7 @@ export async function seedReference(ds: DataSource, data: ReferenceData = loadRe
       },
       statistics: await upsertStatistics(sql, statistics),
       network: await upsertNetwork(sql, network),
+      guidingGoals: await insertGuidingGoals(sql, guidingGoals),
     };
   });
 }

@@ -51,6 +51,7 @@ const TABLES = [
   'schedule',
   'network_membership',
   'organisation_relationship',
+  'guiding_goal',
 ] as const;
 
 async function tableCounts(ds: DataSource): Promise<Record<string, number>> {
@@ -122,7 +123,9 @@ describe('seed (database)', () => {
       areas: { inserted: 0, updated: 0, unchanged: 19 },
       statistics: { inserted: 0, updated: 0, unchanged: 15 },
       network: 'unchanged',
+      guidingGoals: { inserted: 0, updated: 0, unchanged: 3 },
     });
+    expect(first.reference.guidingGoals).toEqual({ inserted: 3, updated: 0, unchanged: 0 });
     expect(first.real).toMatchObject({ inserted: 25, existing: 0, locations: 6 });
     expect(second.real).toMatchObject({ inserted: 0, existing: 25, locations: 0 });
     expect(second.demo.removedStale).toBe(0);
@@ -139,6 +142,7 @@ describe('seed (database)', () => {
       schedule: first.demo.schedules,
       network_membership: 60,
       organisation_relationship: 200,
+      guiding_goal: 3,
     });
     expect(await isDatabaseEmpty(ds)).toBe(false);
   });

@@ -53,7 +53,7 @@ export function describeSeed(summary: SeedSummary): string[] {
   const r = summary.reference;
   const lines = [
     `reference: taxonomies ${counts(r.taxonomies)}; terms ${counts(r.terms)}; areas ${counts(r.areas)}; ` +
-      `district statistics ${counts(r.statistics)}; network ${r.network}`,
+      `district statistics ${counts(r.statistics)}; network ${r.network}; guiding goals ${counts(r.guidingGoals)}`,
     `coverage grid (hexagons, 250 m edge, clipped to the city): ${summary.grid.inserted} new, ${summary.grid.removed} outdated removed, ` +
       `${summary.grid.cells} cells; population unknown until per-cell figures are imported`,
   ];

@@ -7,12 +7,14 @@ import { ExportController } from './export.controller';
 import { ExportService } from './export.service';
 import { HsdsController } from './hsds/hsds.controller';
 import { HsdsService } from './hsds/hsds.service';
+import { ImportResolver } from './import/import.resolver';
+import { ImportService } from './import/import.service';
 
-/** Data exchange: Open Referral HSDS 3.1 read API and exports (HSDS JSON and data package, CSV, GeoJSON). */
+/** Data exchange: Open Referral HSDS 3.1 read API, exports (HSDS JSON and data package, CSV, GeoJSON) and imports. */
 @Module({
   imports: [OrganisationsModule, ServicesModule, LocationsModule, FieldsOfActionModule],
   controllers: [HsdsController, ExportController],
-  providers: [HsdsService, ExportService],
-  exports: [HsdsService, ExportService],
+  providers: [HsdsService, ExportService, ImportService, ImportResolver],
+  exports: [HsdsService, ExportService, ImportService],
 })
 export class InteropModule {}

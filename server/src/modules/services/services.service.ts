@@ -83,7 +83,8 @@ export class ServicesService {
 
   termCodesByServiceIds(ids: string[]): Promise<{ serviceId: string; termCode: string }[]> {
     return this.ds.query(
-      `SELECT st.service_id AS "serviceId", st.term_code AS "termCode" FROM service_taxonomy_term st WHERE st.service_id = ANY($1::uuid[])`,
+      `SELECT st.service_id AS "serviceId", st.term_code AS "termCode" FROM service_taxonomy_term st
+        WHERE st.service_id = ANY($1::uuid[]) ORDER BY st.service_id, st.term_code`,
       [ids],
     );
   }
