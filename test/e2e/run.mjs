@@ -16,6 +16,8 @@ import { join } from 'node:path';
 import { blockExternal, CHROMIUM, chromiumAvailable, launchBrowser, ROOT, startServer } from './lib.mjs';
 import { networkAndPartnerChecks } from './network-partners.mjs';
 import { coverageChecks } from './coverage.mjs';
+import { editingChecks } from './editing.mjs';
+import { evaluationChecks } from './evaluation.mjs';
 
 const OUT = join(ROOT, 'test-output', 'e2e');
 const TIMEOUT = 20_000;
@@ -295,6 +297,10 @@ try {
   await coverageChecks({ page, base, check, assert, shot, seriousViolations, describeViolations, timeout: TIMEOUT });
 
   await networkAndPartnerChecks({ page, base, check, assert, shot, seriousViolations, describeViolations, timeout: TIMEOUT });
+
+  await editingChecks({ browser, check, assert, shot, seriousViolations, describeViolations, timeout: TIMEOUT });
+
+  await evaluationChecks({ browser, check, assert, shot, seriousViolations, describeViolations, timeout: TIMEOUT });
 
   await check('no uncaught error in the page', async () => {
     assert(pageErrors.length === 0, pageErrors.join('\n'));

@@ -1,10 +1,13 @@
 import { Link, NavLink } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { LanguageSwitcher } from '../components/LanguageSwitcher';
+import { UserMenu, useMe } from '../features/auth';
 import { ROUTES } from '../config/routes';
+import { isReviewer } from '../lib/roles';
 
 export function AppHeader() {
   const { t } = useTranslation();
+  const { me } = useMe();
   return (
     <header className="app-header">
       <div className="app-header__brand">
@@ -22,8 +25,12 @@ export function AppHeader() {
         <NavLink to={ROUTES.network}>{t('nav.network')}</NavLink>
         <NavLink to={ROUTES.partners}>{t('nav.partners')}</NavLink>
         <NavLink to={ROUTES.coverage}>{t('nav.coverage')}</NavLink>
+        {isReviewer(me?.role) && <NavLink to={ROUTES.evaluation}>{t('nav.evaluation')}</NavLink>}
       </nav>
-      <LanguageSwitcher />
+      <div className="app-header__tools">
+        <UserMenu />
+        <LanguageSwitcher />
+      </div>
     </header>
   );
 }

@@ -14,6 +14,8 @@ export interface Formatters {
   distance(metres: number): string;
   /** ISO date (YYYY-MM-DD or full timestamp) → localised long date; the raw text when unparseable. */
   date(iso: string): string;
+  /** ISO timestamp → localised date and time in the viewer's own time zone. */
+  dateTime(iso: string): string;
   /** ISO 639-1 → name in the UI language; the code when unknown. */
   languageName(code: string): string;
   weekday(code: WeekdayCode): string;
@@ -34,6 +36,7 @@ export function createFormatters(locale: string): Formatters {
   const metres = new Intl.NumberFormat(locale, { style: 'unit', unit: 'meter', maximumFractionDigits: 0 });
   const kilometres = new Intl.NumberFormat(locale, { style: 'unit', unit: 'kilometer', maximumFractionDigits: 1 });
   const dateFormat = new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'Europe/Berlin' });
+  const dateTimeFormat = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' });
   const weekdayFormat = new Intl.DateTimeFormat(locale, { weekday: 'long', timeZone: 'UTC' });
   const timeFormat = new Intl.DateTimeFormat(locale, { hour: '2-digit', minute: '2-digit', timeZone: 'UTC' });
   const listFormat = new Intl.ListFormat(locale, { style: 'long', type: 'conjunction' });
@@ -50,6 +53,10 @@ export function createFormatters(locale: string): Formatters {
     date: (iso) => {
       const d = parseIsoDate(iso);
       return d ? dateFormat.format(d) : iso;
+    },
+    dateTime: (iso) => {
+      const d = parseIsoDate(iso);
+      return d ? dateTimeFormat.format(d) : iso;
     },
     languageName: (code) => {
       try {

@@ -3,7 +3,7 @@ import { Link, useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { Drawer } from '../../components/Drawer';
 import { env } from '../../config/env';
-import { networkPath, partnerFinderPath } from '../../config/routes';
+import { networkPath, organisationEditPath, partnerFinderPath } from '../../config/routes';
 import {
   ActiveFilterChips,
   countActiveFilters,
@@ -173,7 +173,7 @@ export default function MapPage() {
                 <span aria-hidden="true">← </span>
                 {t('detail.back')}
               </button>
-              <OrganisationDetail id={selectedId} hrefFor={hrefFor} onOpenOrganisation={select} />
+              <OrganisationDetail id={selectedId} hrefFor={hrefFor} onOpenOrganisation={select} editHref={organisationEditPath} />
               <p className="detail-actions">
                 <Link to={partnerFinderPath(selectedId)}>{t('partners.findPartners')}</Link>
                 <Link to={networkPath(selectedId)}>{t('nav.network')}</Link>

@@ -1,7 +1,7 @@
 import { useCallback, useEffect } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { mapWithOrganisation, networkPath, organisationPath, partnerFinderPath } from '../../config/routes';
+import { mapWithOrganisation, networkPath, organisationEditPath, organisationPath, partnerFinderPath } from '../../config/routes';
 import { OrganisationDetail } from '../../features/organisation-detail';
 import { AppHeader } from '../AppHeader';
 
@@ -28,7 +28,14 @@ export default function OrganisationPage() {
           {' · '}
           <Link to={networkPath(id)}>{t('nav.network')}</Link>
         </p>
-        <OrganisationDetail id={id} hrefFor={organisationPath} onOpenOrganisation={open} headingLevel={1} focusOnLoad={false} />
+        <OrganisationDetail
+          id={id}
+          hrefFor={organisationPath}
+          onOpenOrganisation={open}
+          headingLevel={1}
+          focusOnLoad={false}
+          editHref={organisationEditPath}
+        />
       </main>
     </div>
   );

@@ -25,6 +25,12 @@ export function KindLegend() {
         <span className="legend__demo" aria-hidden="true" />
         <span>{t('legend.demoMarker')}</span>
       </li>
+      <li className="legend__item">
+        <span className="legend__stale" aria-hidden="true">
+          <KindSymbol kind={KIND_ORDER[0]} size={20} />
+        </span>
+        <span>{t('legend.staleMarker')}</span>
+      </li>
     </ul>
   );
 }

@@ -17,16 +17,17 @@ export interface OrganisationMarkersLayerProps {
   onSelect: (organisationId: string) => void;
 }
 
-// Icons are shared per kind, letter (it depends on the language) and demo flag: thousands of points use a
-// handful of SVGs. Module-level, outside React: a cache that render would otherwise have to mutate.
+// Icons are shared per kind, letter (it depends on the language), demo and stale flag: thousands of points
+// use a handful of SVGs. Module-level, outside React: a cache that render would otherwise have to mutate.
 const ICONS = new Map<string, L.DivIcon>();
 
-function kindIcon(kind: OrganisationKind, letter: string, isDemo: boolean): L.DivIcon {
-  const key = `${kind}|${letter}|${isDemo}`;
+function kindIcon(kind: OrganisationKind, letter: string, isDemo: boolean, stale: boolean): L.DivIcon {
+  const key = `${kind}|${letter}|${isDemo}|${stale}`;
   let icon = ICONS.get(key);
   if (!icon) {
     icon = L.divIcon({
-      className: `pa-point${isDemo ? ' pa-point--demo' : ''}`,
+      // Stale entries are faded; the reason is in the marker's name and tooltip (title), not in the colour.
+      className: `pa-point${isDemo ? ' pa-point--demo' : ''}${stale ? ' pa-point--stale' : ''}`,
       html: kindSymbolSvg(kind, letter, 28),
       iconSize: [28, 28],
       iconAnchor: [14, 14],
@@ -47,9 +48,12 @@ export function OrganisationMarkersLayer({ markers, loading = false, selectedId,
   const pointIcon = useCallback(
     (point: ClusterPoint<DirectoryMarker>) => {
       const kind = point.data.kind as OrganisationKind;
-      const icon = kindIcon(kind, t(`kind.letter.${kind}`), point.data.isDemo);
-      const name = point.data.isDemo ? `${point.data.name}` : point.data.name;
-      return { icon, label: t('map.markerLabel', { name, kind: t(`kind.name.${kind}`) }) };
+      const { isDemo, stale, lastConfirmedAt } = point.data;
+      const icon = kindIcon(kind, t(`kind.letter.${kind}`), isDemo, stale);
+      const label = t('map.markerLabel', { name: point.data.name, kind: t(`kind.name.${kind}`) });
+      if (!stale) return { icon, label };
+      const why = lastConfirmedAt ? t('verification.markerStale') : t('verification.markerNever');
+      return { icon, label: t('map.markerLabelStale', { label, why }) };
     },
     [t],
   );

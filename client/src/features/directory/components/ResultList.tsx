@@ -83,7 +83,7 @@ export function ResultList({ filters, onSortChange, selectedId, hoveredId, onHov
           return (
             <li
               key={node.id}
-              className={`result${node.id === selectedId ? ' result--selected' : ''}${node.id === hoveredId ? ' result--hovered' : ''}`}
+              className={`result${node.stale ? ' result--stale' : ''}${node.id === selectedId ? ' result--selected' : ''}${node.id === hoveredId ? ' result--hovered' : ''}`}
               onMouseEnter={() => onHover(node.id)}
               onMouseLeave={() => onHover(null)}
             >
@@ -116,7 +116,7 @@ export function ResultList({ filters, onSortChange, selectedId, hoveredId, onHov
                   {!located && <span className="result__unknown"> · {t('location.unknown')}</span>}
                 </p>
                 <p className="result__verification">
-                  <VerificationMark status={node.verificationStatus} lastConfirmedAt={node.lastConfirmedAt} />
+                  <VerificationMark status={node.verificationStatus} lastConfirmedAt={node.lastConfirmedAt} stale={node.stale} />
                 </p>
               </div>
             </li>

@@ -12,10 +12,19 @@ export interface OrganisationDetailProps {
   headingLevel?: 1 | 2;
   /** Move focus to the name when the selection changes (panel use). */
   focusOnLoad?: boolean;
+  /** Link to the editing page (shown to those who may edit). */
+  editHref?: (id: string) => string;
 }
 
 /** Loads one organisation and shows it; says so plainly when it does not exist. */
-export function OrganisationDetail({ id, hrefFor, onOpenOrganisation, headingLevel = 2, focusOnLoad = true }: OrganisationDetailProps) {
+export function OrganisationDetail({
+  id,
+  hrefFor,
+  onOpenOrganisation,
+  headingLevel = 2,
+  focusOnLoad = true,
+  editHref,
+}: OrganisationDetailProps) {
   const { t } = useTranslation();
   const headingId = useId();
   const { data, loading, error } = useQuery(OrganisationDetailDocument, { variables: { id } });
@@ -49,6 +58,7 @@ export function OrganisationDetail({ id, hrefFor, onOpenOrganisation, headingLev
       onOpenOrganisation={onOpenOrganisation}
       headingLevel={headingLevel}
       headingId={headingId}
+      editHref={editHref}
     />
   );
 }

@@ -12,6 +12,9 @@ const organisation: OrganisationDetailData = {
   isDemo: true,
   verificationStatus: 'VERIFIED',
   lastConfirmedAt: '2024-03-05',
+  stale: false,
+  canEdit: false,
+  contacts: [{ id: 'c-1', name: 'Amira Beispiel', title: 'Beratung', email: 'amira@example.org', phone: null }],
   website: 'https://example.org/verein',
   email: 'info@example.org',
   yearFounded: 2002,
@@ -158,5 +161,46 @@ describe('OrganisationDetailView', () => {
     expect(screen.getByText('Monday')).toBeInTheDocument();
     expect(screen.getByText('last confirmed on 5 March 2024')).toBeInTheDocument();
     expect(screen.getByText('Location unknown – this place is not on the map.')).toBeInTheDocument();
+  });
+
+  it('shows published contact persons, a stale note with the reason, and an edit link for those who may edit', () => {
+    renderWithProviders(
+      <OrganisationDetailView
+        organisation={{ ...organisation, stale: true, lastConfirmedAt: '2023-01-10', canEdit: true }}
+        hrefFor={hrefFor}
+        editHref={(id) => `/organisationen/${id}/bearbeiten`}
+      />,
+    );
+    const contacts = screen.getByRole('region', { name: 'Ansprechpersonen' });
+    expect(within(contacts).getByText('Amira Beispiel')).toBeInTheDocument();
+    expect(within(contacts).getByRole('link', { name: 'amira@example.org' })).toHaveAttribute('href', 'mailto:amira@example.org');
+    expect(screen.getByText(/seit über 12 Monaten nicht bestätigt \(zuletzt am 10\. Januar 2023\)/)).toBeInTheDocument();
+    expect(screen.getByRole('link', { name: /Bearbeiten/ })).toHaveAttribute('href', '/organisationen/org-1/bearbeiten');
+  });
+
+  it('says "nie bestätigt" for a stale entry never confirmed and offers no edit link to others', () => {
+    renderWithProviders(
+      <OrganisationDetailView
+        organisation={{ ...organisation, stale: true, lastConfirmedAt: null }}
+        hrefFor={hrefFor}
+        editHref={(id) => `/e/${id}`}
+      />,
+    );
+    expect(screen.getByText(/nie bestätigt/)).toBeInTheDocument();
+    expect(screen.queryByRole('link', { name: /Bearbeiten/ })).not.toBeInTheDocument();
+  });
+
+  it('renders markup in names as literal text', () => {
+    const name = '<script>alert(1)</script> Verein';
+    const { container } = renderWithProviders(
+      <OrganisationDetailView
+        organisation={{ ...organisation, name, isDemo: false, contacts: [{ ...organisation.contacts[0], name: '<b>x</b>' }] }}
+        hrefFor={hrefFor}
+      />,
+    );
+    expect(screen.getByRole('heading', { level: 2 })).toHaveTextContent(name);
+    expect(screen.getByText('<b>x</b>')).toBeInTheDocument();
+    expect(container.querySelector('script')).toBeNull();
+    expect(container.querySelector('b')).toBeNull();
   });
 });

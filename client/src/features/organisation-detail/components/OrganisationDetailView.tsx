@@ -1,3 +1,4 @@
+import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { OrganisationKind } from '@partneratlas/shared';
 import { DemoBadge, displayName } from '../../../components/DemoBadge';
@@ -17,6 +18,8 @@ export interface OrganisationDetailViewProps {
   /** Heading level of the organisation's name (2 in a panel, 1 on its own page). */
   headingLevel?: 1 | 2;
   headingId?: string;
+  /** Link to the editing page, shown when the viewer may edit this organisation. */
+  editHref?: (id: string) => string;
 }
 
 function hasCoordinates(location: DetailLocationFragment): boolean {
@@ -34,6 +37,7 @@ export function OrganisationDetailView({
   onOpenOrganisation,
   headingLevel = 2,
   headingId,
+  editHref,
 }: OrganisationDetailViewProps) {
   const { t, i18n } = useTranslation();
   const f = useFormatters();
@@ -66,8 +70,16 @@ export function OrganisationDetailView({
         {o.alternateName && <p className="detail__alt">{o.alternateName}</p>}
         {o.isDemo && <p className="demo-note">{t('demo.detailNote')}</p>}
         <p>
-          <VerificationMark status={o.verificationStatus} lastConfirmedAt={o.lastConfirmedAt} />
+          <VerificationMark status={o.verificationStatus} lastConfirmedAt={o.lastConfirmedAt} stale={o.stale} />
         </p>
+        {o.canEdit && editHref && (
+          <p className="detail__edit">
+            <Link className="button button--small" to={editHref(o.id)}>
+              <span aria-hidden="true">✎ </span>
+              {t('detail.edit')}
+            </Link>
+          </p>
+        )}
       </header>
 
       {o.description && <p className="detail__description">{o.description}</p>}
@@ -123,6 +135,32 @@ export function OrganisationDetailView({
           </ul>
         )}
       </section>
+
+      {o.contacts.length > 0 && (
+        <section className="detail__section" aria-label={t('detail.contactPersons')}>
+          <Sub>{t('detail.contactPersons')}</Sub>
+          {o.contacts.map((c) => (
+            <div key={c.id} className="detail__card">
+              <p className="detail__card-title">{c.name}</p>
+              {c.title && <p className="muted">{c.title}</p>}
+              <ul className="plain-list">
+                {c.email && (
+                  <li>
+                    <span className="label">{t('detail.email')}: </span>
+                    <a href={`mailto:${c.email}`}>{c.email}</a>
+                  </li>
+                )}
+                {c.phone && (
+                  <li>
+                    <span className="label">{t('detail.phone')}: </span>
+                    <a href={`tel:${c.phone.replace(/[^\d+]/g, '')}`}>{c.phone}</a>
+                  </li>
+                )}
+              </ul>
+            </div>
+          ))}
+        </section>
+      )}
 
       <section className="detail__section" aria-label={t('detail.locations')}>
         <Sub>{t('detail.locations')}</Sub>

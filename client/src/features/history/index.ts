@@ -1,0 +1,2 @@
+/** Public surface of the history feature. */
+export { OrganisationHistory } from './components/OrganisationHistory';

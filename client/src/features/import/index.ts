@@ -1,0 +1,2 @@
+/** Public surface of the import feature (coordinators and administrators). */
+export { ImportPanel } from './components/ImportPanel';
