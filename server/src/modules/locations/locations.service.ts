@@ -22,6 +22,20 @@ export class LocationsService {
     );
   }
 
+  /**
+   * Locations with their schedules folded in (one statement instead of two round trips); the loaders prime the
+   * schedule loader with them.
+   */
+  byOrganisationIdsWithSchedules(ids: string[]): Promise<(Location & { schedules: Schedule[] })[]> {
+    return this.ds.query(
+      `SELECT ${LOCATION_COLUMNS},
+              COALESCE((SELECT json_agg(x) FROM (SELECT ${SCHEDULE_COLUMNS} FROM schedule s WHERE s.location_id = l.id
+                                                  ORDER BY ${BYDAY_ORDER}, s.opens_at) x), '[]'::json) AS schedules
+         FROM location l WHERE l.organisation_id = ANY($1::uuid[]) ORDER BY l.created_at, l.id`,
+      [ids],
+    );
+  }
+
   /** Locations of services (service at location), tagged with the service id. */
   byServiceIds(ids: string[]): Promise<(Location & { serviceId: string })[]> {
     return this.ds.query(

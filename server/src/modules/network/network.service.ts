@@ -27,9 +27,11 @@ export class NetworkService {
     return this.ds.query(`SELECT ${NETWORK_COLUMNS} FROM network n WHERE n.id = ANY($1::uuid[])`, [ids]);
   }
 
-  membershipsByOrganisationIds(ids: string[]): Promise<NetworkMembership[]> {
+  /** Memberships with their network folded in (the loaders prime the network loader with it). */
+  membershipsByOrganisationIds(ids: string[]): Promise<(NetworkMembership & { network: Network })[]> {
     return this.ds.query(
-      `SELECT ${MEMBERSHIP_COLUMNS} FROM network_membership m WHERE m.organisation_id = ANY($1::uuid[]) ORDER BY m.since NULLS LAST, m.id`,
+      `SELECT ${MEMBERSHIP_COLUMNS}, (SELECT row_to_json(x) FROM (SELECT ${NETWORK_COLUMNS} FROM network n WHERE n.id = m.network_id) x) AS network
+         FROM network_membership m WHERE m.organisation_id = ANY($1::uuid[]) ORDER BY m.since NULLS LAST, m.id`,
       [ids],
     );
   }

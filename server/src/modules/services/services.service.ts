@@ -11,10 +11,12 @@ const SERVICE_COLUMNS = `s.id, s.organisation_id AS "organisationId", s.name, s.
 export class ServicesService {
   constructor(@InjectDataSource() private readonly ds: DataSource) {}
 
-  /** Published services of the given organisations. */
-  byOrganisationIds(ids: string[]): Promise<Service[]> {
+  /** Published services of the given organisations, with their term codes (the loaders prime the term loader). */
+  byOrganisationIds(ids: string[]): Promise<(Service & { termCodes: string[] })[]> {
     return this.ds.query(
-      `SELECT ${SERVICE_COLUMNS} FROM service s WHERE s.organisation_id = ANY($1::uuid[]) AND s.status = $2 ORDER BY s.name, s.id`,
+      `SELECT ${SERVICE_COLUMNS},
+              ARRAY(SELECT st.term_code FROM service_taxonomy_term st WHERE st.service_id = s.id ORDER BY st.term_code) AS "termCodes"
+         FROM service s WHERE s.organisation_id = ANY($1::uuid[]) AND s.status = $2 ORDER BY s.name, s.id`,
       [ids, PublicationStatus.PUBLISHED],
     );
   }
