@@ -3,8 +3,8 @@ import * as path from 'node:path';
 import Ajv, { ValidateFunction } from 'ajv';
 import addFormats from 'ajv-formats';
 import request from 'supertest';
-import { OrganisationKind, PublicationStatus } from '@partneratlas/shared';
-import { createArea, createOrganisation, createTaxonomies, east } from './support/factories';
+import { MembershipRole, OrganisationKind, PublicationStatus, RelationshipType } from '@partneratlas/shared';
+import { createArea, createNetwork, createOrganisation, createRelationship, createTaxonomies, east } from './support/factories';
 import { createTestApp, TestApp } from './support/test-app';
 
 const RATHAUS = { lat: 51.5331, lng: 9.9355 };
@@ -29,7 +29,9 @@ describe('HSDS 3.1 read API', () => {
   beforeAll(async () => {
     t = await createTestApp();
     await createTaxonomies(t.ds);
-    const area = await createArea(t.ds, { name: 'Weende' });
+    const area = await createArea(t.ds, { name: 'Weende', code: 'test-weende', population: 18_000, year: 2022 });
+    ids.area = area;
+    ids.network = await createNetwork(t.ds, 'Netzwerk Migration (Test)');
     ids.near = await createOrganisation(t.ds, {
       name: 'Sprachhaus Nah (Test)',
       kind: OrganisationKind.EDUCATION_PROVIDER,
@@ -52,6 +54,7 @@ describe('HSDS 3.1 read API', () => {
           fees: '5 € pro Termin',
         },
       ],
+      networks: [{ networkId: ids.network, role: MembershipRole.COORDINATING_BODY }],
     });
     ids.far = await createOrganisation(t.ds, {
       name: 'Beratung Fern (Test)',
@@ -70,6 +73,8 @@ describe('HSDS 3.1 read API', () => {
       locations: [{ ...east(RATHAUS.lat, RATHAUS.lng, 100), street: 'Geheim 1', postcode: '37073' }],
       services: [{ name: 'Geheimer Kurs', fields: ['sprache'] }],
     });
+    ids.rel = await createRelationship(t.ds, ids.near, ids.far, RelationshipType.COOPERATION);
+    ids.relDraft = await createRelationship(t.ds, ids.near, ids.draft, RelationshipType.COOPERATION);
     http = request(t.server.app.getHttpServer());
   });
   afterAll(() => t?.close());
@@ -128,6 +133,31 @@ describe('HSDS 3.1 read API', () => {
     expect(svc.service_at_locations[0].location_id).toBe(o.locations[0].id);
     const again = await http.get(`/api/hsds/organizations/${ids.near}`);
     expect(again.body).toEqual(o); // stable ids: the same export every time
+  });
+
+  it('shows relationships, memberships and the district as x_ extensions that keep the official schema valid', async () => {
+    const near = (await http.get(`/api/hsds/organizations/${ids.near}`)).body;
+    const far = (await http.get(`/api/hsds/organizations/${ids.far}`)).body;
+    expectValid(schema('organization'), near);
+    expectValid(schema('organization'), far);
+    // the relationship to the draft is left out: only published organisations on both ends
+    expect(near.x_relationships).toEqual([
+      { id: ids.rel, type: 'COOPERATION', source_organization_id: ids.near, target_organization_id: ids.far },
+    ]);
+    expect(far.x_relationships.map((r: { id: string }) => r.id)).toEqual([ids.rel]);
+    expect(JSON.stringify(near)).not.toContain(ids.relDraft);
+    expect(near.x_memberships).toEqual([
+      expect.objectContaining({
+        organization_id: ids.near,
+        network_id: ids.network,
+        network_name: 'Netzwerk Migration (Test)',
+        role: 'COORDINATING_BODY',
+      }),
+    ]);
+    expect(far.x_memberships).toEqual([]);
+    expect(near.locations[0].x_district).toMatchObject({ id: ids.area, kind: 'DISTRICT', name: 'Weende', code: 'test-weende' });
+    expect(near.locations[0].x_district.statistics).toEqual([expect.objectContaining({ year: 2022, population: 18_000 })]);
+    expect(far.locations[0].x_district).toBeUndefined();
   });
 
   it('keeps an organisation without coordinates without latitude/longitude instead of guessing', async () => {

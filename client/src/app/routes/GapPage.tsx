@@ -6,6 +6,7 @@ import { ROUTES } from '../../config/routes';
 import { useMapAreas } from '../../features/areas';
 import {
   CoverageControls,
+  CoverageDownload,
   CoverageLayer,
   CoverageLegend,
   CoverageSummaryView,
@@ -85,6 +86,11 @@ export default function GapPage() {
             <>
               {selected && <UnitDetail unit={selected} coverage={coverage} state={state} onClose={() => update({ selectedUnit: null })} />}
               <CoverageSummaryView coverage={coverage} />
+              <CoverageDownload
+                fieldOfAction={coverage.fieldOfAction.code}
+                unit={coverage.unit}
+                catchmentMeters={coverage.catchmentMeters}
+              />
               <WhatIfPanel
                 picking={picking}
                 active={state.whatIf !== null}

@@ -1,6 +1,7 @@
 /** Public surface of the coverage-gap feature: pages compose these. */
 import './coverage.css';
 export { CoverageControls } from './components/CoverageControls';
+export { CoverageDownload, coverageGeoJsonUrl } from './components/CoverageDownload';
 export { CoverageLayer } from './components/CoverageLayer';
 export { CoverageLegend } from './components/CoverageLegend';
 export { CoverageSummaryView } from './components/CoverageSummaryView';

@@ -1,11 +1,25 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { Injectable } from '@nestjs/common';
-import type { FeatureCollection, Point } from '@partneratlas/shared';
-import { OrganisationsService } from '../organisations/organisations.service';
+import type { FeatureCollection, Geometry, Point } from '@partneratlas/shared';
+import { AreasService } from '../areas/areas.service';
+import { NotSpatialFieldException } from '../coverage/coverage.exception';
+import { CoverageService } from '../coverage/coverage.service';
+import { CoverageUnitKind } from '../coverage/dto/coverage.input';
+import { ANONYMOUS, OrganisationsService } from '../organisations/organisations.service';
 import { HsdsService } from './hsds/hsds.service';
 import { HsdsObject } from './hsds/hsds.mapper';
-import { columnsOf, dataPackageDescriptor, EXPORTED_TABLES, pathOf, TabularCollector, toCsv } from './hsds/hsds-tabular';
+import {
+  columnsOf,
+  dataPackageDescriptor,
+  EXPORTED_TABLES,
+  EXTENSION_TABLE_NAMES,
+  EXTENSION_TABLES,
+  extensionColumns,
+  pathOf,
+  TabularCollector,
+  toCsv,
+} from './hsds/hsds-tabular';
 
 const BATCH = 200;
 
@@ -55,6 +69,8 @@ export class ExportService {
   constructor(
     private readonly organisations: OrganisationsService,
     private readonly hsds: HsdsService,
+    private readonly coverage: CoverageService,
+    private readonly areas: AreasService,
   ) {}
 
   /** Full HSDS organizations, in batches (constant memory per batch, a constant number of queries each). */
@@ -89,6 +105,12 @@ export class ExportService {
       fs.writeFileSync(path.join(dir, file), toCsv(columnsOf(table), collector.tables[table]));
       files.push(file);
       rows[table] = collector.tables[table].length;
+    }
+    for (const table of EXTENSION_TABLE_NAMES) {
+      const file = EXTENSION_TABLES[table].path;
+      fs.writeFileSync(path.join(dir, file), toCsv(extensionColumns(table), collector.extensions[table]));
+      files.push(file);
+      rows[table] = collector.extensions[table].length;
     }
     fs.writeFileSync(path.join(dir, 'datapackage.json'), JSON.stringify(dataPackageDescriptor(new Date().toISOString()), null, 2) + '\n');
     files.push('datapackage.json');
@@ -190,6 +212,69 @@ export class ExportService {
     }
     return { type: 'FeatureCollection', features };
   }
+
+  /** GeoJSON FeatureCollection of the coverage analysis units (polygons) for one field of action. */
+  async coverageGeoJson(q: CoverageExportQuery): Promise<FeatureCollection<Geometry, CoverageFeatureProperties>> {
+    const c = await this.coverage.coverage(
+      { fieldOfAction: q.fieldOfAction, unit: q.unit, catchmentMeters: q.catchmentMeters, weightByCapacity: false },
+      ANONYMOUS,
+    );
+    if (!c.fieldOfAction.spatial) throw new NotSpatialFieldException(c.fieldOfAction.code);
+    const geometries = new Map((await this.areas.geometriesByIds(c.units.map((u) => u.id))).map((g) => [g.id, g.geometry]));
+    const features: FeatureCollection<Geometry, CoverageFeatureProperties>['features'] = [];
+    for (const u of c.units) {
+      const geometry = geometries.get(u.id);
+      if (!geometry) continue; // the analysis only uses units with a polygon; kept as a guard
+      features.push({
+        type: 'Feature',
+        id: u.id,
+        geometry,
+        properties: {
+          unitId: u.id,
+          code: u.code,
+          name: u.name,
+          unit: c.unit,
+          fieldOfAction: c.fieldOfAction.code,
+          catchmentMeters: c.catchmentMeters,
+          population: u.population,
+          populationYear: u.populationYear,
+          accessibility: u.score,
+          providersInReach: u.providersInReach,
+          weightedReach: u.weightedReach,
+          nearestMeters: u.nearestMeters === null ? null : Math.round(u.nearestMeters),
+          gap: u.gap,
+          areaSquareMeters: Math.round(u.areaSquareMeters),
+        },
+      });
+    }
+    return { type: 'FeatureCollection', features };
+  }
+}
+
+/** What the coverage GeoJSON is computed for (validated by the controller). */
+export interface CoverageExportQuery {
+  fieldOfAction: string;
+  unit: CoverageUnitKind;
+  catchmentMeters?: number;
+}
+
+/** Properties of one analysis unit in the coverage GeoJSON; unknown values are null, never guessed. */
+export interface CoverageFeatureProperties {
+  unitId: string;
+  code: string;
+  name: string;
+  unit: CoverageUnitKind;
+  fieldOfAction: string;
+  catchmentMeters: number;
+  population: number | null;
+  populationYear: number | null;
+  /** E2SFCA accessibility; 0 for a gap, null when the population is unknown. */
+  accessibility: number | null;
+  providersInReach: number;
+  weightedReach: number;
+  nearestMeters: number | null;
+  gap: boolean;
+  areaSquareMeters: number;
 }
 
 function termsOf(services: HsdsObject[], type: string) {

@@ -1,5 +1,7 @@
+import type { Area, AreaStatistic } from '../../areas/dto/area.model';
 import type { TermWithKind } from '../../fields-of-action/fields-of-action.service';
 import type { Location, Schedule } from '../../locations/dto/location.model';
+import type { Network, NetworkMembership, Relationship } from '../../network/dto/network.model';
 import type { Organisation } from '../../organisations/dto/organisation.model';
 import type { Service } from '../../services/dto/service.model';
 import { stableId } from './stable-id';
@@ -32,7 +34,20 @@ export interface HsdsBundle {
   termCodesByService: Map<string, string[]>;
   locationIdsByService: Map<string, string[]>;
   terms: Map<string, TermWithKind>;
+  /** Profile extensions (see PROFILE.md): empty maps where a caller does not need them. */
+  relationshipsByOrg: Map<string, Relationship[]>;
+  membershipsByOrg: Map<string, NetworkMembership[]>;
+  networks: Map<string, Network>;
+  areas: Map<string, Area & { statistics: AreaStatistic[] }>;
 }
+
+/** A bundle without the extensions, for read paths that only show services and locations. */
+export const EMPTY_EXTENSIONS = (): Pick<HsdsBundle, 'relationshipsByOrg' | 'membershipsByOrg' | 'networks' | 'areas'> => ({
+  relationshipsByOrg: new Map(),
+  membershipsByOrg: new Map(),
+  networks: new Map(),
+  areas: new Map(),
+});
 
 const STATE_BY_CITY: Record<string, string> = { Göttingen: 'Niedersachsen' };
 
@@ -117,6 +132,56 @@ export function hsdsLocation(l: Location, bundle: HsdsBundle): HsdsObject {
       ? [{ id: stableId('area', l.id), link_id: l.id, link_type: 'area', link_entity: 'location', value: l.areaId }]
       : [],
     metadata: [],
+    x_district: l.areaId ? xDistrict(bundle.areas.get(l.areaId)) : null,
+  };
+}
+
+/** Profile extension: the district (area) a location lies in, with its statistics (newest year first). */
+export function xDistrict(area: (Area & { statistics: AreaStatistic[] }) | undefined): HsdsObject | null {
+  if (!area) return null;
+  return {
+    id: area.id,
+    kind: area.kind,
+    code: area.code,
+    name: area.name,
+    source: area.source,
+    attribution: area.attribution,
+    statistics: area.statistics.map((st) => ({
+      year: st.year,
+      reference_date: st.referenceDate,
+      population: st.population,
+      foreign_nationals: st.foreignNationals,
+      migration_background: st.migrationBackground,
+      definition: st.definition,
+      source: st.source,
+    })),
+  };
+}
+
+/** Profile extension: a typed, dated relationship between two published organisations. */
+export function xRelationship(r: Relationship): HsdsObject {
+  return {
+    id: r.id,
+    type: r.type,
+    source_organization_id: r.sourceOrganisationId,
+    target_organization_id: r.targetOrganisationId,
+    valid_from: r.validFrom,
+    valid_to: r.validTo,
+    field_of_action_code: r.fieldOfActionCode,
+    note: r.note,
+  };
+}
+
+/** Profile extension: membership of an organisation in a network (with the network's name). */
+export function xMembership(m: NetworkMembership, network: Network | undefined): HsdsObject {
+  return {
+    id: m.id,
+    organization_id: m.organisationId,
+    network_id: m.networkId,
+    network_name: network?.name,
+    role: m.role,
+    since: m.since,
+    until: m.until,
   };
 }
 
@@ -194,6 +259,8 @@ export function hsdsOrganisation(org: Organisation, bundle: HsdsBundle): HsdsObj
         : []),
     ],
     metadata: [],
+    x_relationships: (bundle.relationshipsByOrg.get(org.id) ?? []).map(xRelationship),
+    x_memberships: (bundle.membershipsByOrg.get(org.id) ?? []).map((m) => xMembership(m, bundle.networks.get(m.networkId))),
   };
 }
 

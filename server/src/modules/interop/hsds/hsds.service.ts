@@ -1,14 +1,17 @@
 import { Injectable } from '@nestjs/common';
 import { NotFoundException } from '../../../common/exceptions/domain.exception';
 import { encodeCursor } from '../../../common/pagination';
+import { AreasService } from '../../areas/areas.service';
 import { FieldsOfActionService } from '../../fields-of-action/fields-of-action.service';
 import { LocationsService } from '../../locations/locations.service';
+import { NetworkService } from '../../network/network.service';
 import { Organisation } from '../../organisations/dto/organisation.model';
 import { OrganisationsService } from '../../organisations/organisations.service';
 import { Service } from '../../services/dto/service.model';
 import { ServicesService } from '../../services/services.service';
 import {
   compact,
+  EMPTY_EXTENSIONS,
   HsdsBundle,
   HsdsObject,
   HsdsPage,
@@ -44,6 +47,8 @@ export class HsdsService {
     private readonly services: ServicesService,
     private readonly locations: LocationsService,
     private readonly terms: FieldsOfActionService,
+    private readonly network: NetworkService,
+    private readonly areas: AreasService,
   ) {}
 
   async organisationPage(page: number, perPage: number): Promise<HsdsPage<HsdsObject>> {
@@ -111,6 +116,7 @@ export class HsdsService {
       termCodesByService: new Map(),
       locationIdsByService: new Map(),
       terms: new Map(),
+      ...EMPTY_EXTENSIONS(),
     };
     const contents = rows.map((r) => {
       const s = services.get(r.serviceId);
@@ -144,19 +150,31 @@ export class HsdsService {
     return hsdsPage(compact(slice.map(hsdsTaxonomyTerm)), all.length, page, perPage);
   }
 
-  private async bundle(orgs: Organisation[], onlyServices?: Service[]): Promise<HsdsBundle> {
+  /**
+   * Everything to write the given organisations, in a constant number of queries. With `extensions`
+   * (full organisations) also their relationships, network memberships and the districts of their locations.
+   */
+  private async bundle(orgs: Organisation[], onlyServices?: Service[], extensions = !onlyServices): Promise<HsdsBundle> {
     const orgIds = orgs.map((o) => o.id);
-    const [locations, services, terms] = await Promise.all([
+    const [locations, services, terms, relationships, memberships] = await Promise.all([
       this.locations.byOrganisationIds(orgIds),
       onlyServices ? Promise.resolve(onlyServices) : this.services.byOrganisationIds(orgIds),
       this.terms.allTerms(),
+      extensions ? this.network.relationshipsByOrganisationIds(orgIds) : Promise.resolve([]),
+      extensions ? this.network.membershipsByOrganisationIds(orgIds) : Promise.resolve([]),
     ]);
     const serviceIds = services.map((s) => s.id);
-    const [schedules, termLinks, serviceLocations] = await Promise.all([
+    const areaIds = extensions ? [...new Set(locations.map((l) => l.areaId).filter((id): id is string => !!id))] : [];
+    const networkIds = [...new Set(memberships.map((m) => m.networkId))];
+    const [schedules, termLinks, serviceLocations, areas, statistics, networks] = await Promise.all([
       this.locations.schedulesByLocationIds(locations.map((l) => l.id)),
       this.services.termCodesByServiceIds(serviceIds),
       this.locations.byServiceIds(serviceIds),
+      areaIds.length ? this.areas.byIds(areaIds) : Promise.resolve([]),
+      areaIds.length ? this.areas.statisticsByAreaIds(areaIds) : Promise.resolve([]),
+      networkIds.length ? this.network.byIds(networkIds) : Promise.resolve([]),
     ]);
+    const statisticsByArea = group(statistics, (st) => st.areaId);
     return {
       organisations: orgs,
       locationsByOrg: group(locations, (l) => l.organisationId),
@@ -165,6 +183,10 @@ export class HsdsService {
       termCodesByService: new Map([...group(termLinks, (t) => t.serviceId)].map(([k, v]) => [k, v.map((x) => x.termCode)])),
       locationIdsByService: new Map([...group(serviceLocations, (l) => l.serviceId)].map(([k, v]) => [k, v.map((x) => x.id)])),
       terms: new Map(terms.map((t) => [t.code, t])),
+      relationshipsByOrg: group(relationships, (r) => r.organisationId),
+      membershipsByOrg: group(memberships, (m) => m.organisationId),
+      networks: new Map(networks.map((n) => [n.id, n])),
+      areas: new Map(areas.map((a) => [a.id, { ...a, statistics: (statisticsByArea.get(a.id) ?? []).map(({ areaId: _a, ...st }) => st) }])),
     };
   }
 }

@@ -1,6 +1,6 @@
 import * as path from 'node:path';
 import { CsvSyntaxError, parseCsvTable } from '../../../../database/seed/csv';
-import { EXPORTED_TABLES, HsdsTable, pathOf } from '../../hsds/hsds-tabular';
+import { EXPORTED_TABLES, EXTENSION_TABLE_NAMES, EXTENSION_TABLES, HsdsTable, pathOf } from '../../hsds/hsds-tabular';
 import { assertJsonDepth } from '../decode';
 import type { Problems } from '../import-fields';
 import { SOURCE, TableSource } from './hsds-objects';
@@ -38,7 +38,8 @@ export function readHsdsPackage(files: TextFile[], problems: Problems): { organi
       );
     }
   }
-  const known = new Set([...paths.values(), 'datapackage.json']);
+  // the profile's extension tables are ours to write, not (yet) to read: skipped without a warning
+  const known = new Set([...paths.values(), 'datapackage.json', ...EXTENSION_TABLE_NAMES.map((t) => EXTENSION_TABLES[t].path)]);
   for (const f of files) {
     if (!known.has(path.basename(f.name))) {
       problems.warn({ file: f.name, row: null }, 'UNKNOWN_FILE', 'not a table of the HSDS data package; not imported');
