@@ -82,18 +82,24 @@ export class EditingService {
   // ------------------------------------------------------------------ reading state
 
   async load(m: EntityManager | DataSource, spec: EntitySpec, id: string, lock = false): Promise<StoredState | null> {
+    return (await this.loadMany(m, spec, [id], lock))[0] ?? null;
+  }
+
+  /** Stored states of several entities of one kind in one statement (missing ids are left out). */
+  async loadMany(m: EntityManager | DataSource, spec: EntitySpec, ids: string[], lock = false): Promise<StoredState[]> {
+    if (!ids.length) return [];
     const reads = spec.fields.map((f) => `${f.read ?? `t.${f.column}`} AS "${f.name}"`).join(', ');
     const rows: (Values & { __id: string; __version: number; __org: string; __org_status: PublicationStatus })[] = await m.query(
       `SELECT t.id AS __id, t.version AS __version, ${spec.organisationExpr} AS __org,
               (SELECT o.status FROM organization o WHERE o.id = ${spec.organisationExpr}) AS __org_status, ${reads}
-         FROM ${spec.table} t WHERE t.id = $1${lock ? ' FOR UPDATE OF t' : ''}`,
-      [id],
+         FROM ${spec.table} t WHERE t.id = ANY($1::uuid[])${lock ? ' FOR UPDATE OF t' : ''}`,
+      [ids],
     );
-    const r = rows[0];
-    if (!r) return null;
-    const values: Values = {};
-    for (const f of spec.fields) values[f.name] = r[f.name] ?? null;
-    return { id: r.__id, version: r.__version, organisationId: r.__org, organisationStatus: r.__org_status, values };
+    return rows.map((r) => {
+      const values: Values = {};
+      for (const f of spec.fields) values[f.name] = r[f.name] ?? null;
+      return { id: r.__id, version: r.__version, organisationId: r.__org, organisationStatus: r.__org_status, values };
+    });
   }
 
   /** The stored state for the conflict dialog and diffs, or NOT_FOUND when the viewer may not edit it. */

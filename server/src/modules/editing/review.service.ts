@@ -27,6 +27,11 @@ interface PendingRow {
   rejection_reason: string | null;
 }
 
+const PENDING_FROM = `SELECT pc.id, pc.organisation_id, o.name AS organisation_name, pc.entity_type, pc.entity_id, pc.operation,
+         pc.base_version, pc.payload, pc.status, COALESCE(u.display_name, u.email) AS proposed_by, pc.proposed_at, pc.reviewed_at,
+         pc.rejection_reason
+    FROM pending_change pc JOIN organization o ON o.id = pc.organisation_id LEFT JOIN app_user u ON u.id = pc.proposed_by_id`;
+
 const CONTACT_COLUMNS = `c.id, c.organisation_id AS "organisationId", c.name, c.title, c.email, c.phone,
   c.consent_to_publish AS "consentToPublish", to_char(c.consent_date, 'YYYY-MM-DD') AS "consentDate", c.version`;
 
@@ -42,45 +47,45 @@ export class ReviewService {
   async pendingChanges(viewer: Viewer, status: ChangeStatus, organisationId?: string): Promise<PendingChange[]> {
     const user = requireUser(viewer);
     const rows: PendingRow[] = await this.ds.query(
-      `SELECT pc.id, pc.organisation_id, o.name AS organisation_name, pc.entity_type, pc.entity_id, pc.operation, pc.base_version,
-              pc.payload, pc.status, COALESCE(u.display_name, u.email) AS proposed_by, pc.proposed_at, pc.reviewed_at, pc.rejection_reason
-         FROM pending_change pc JOIN organization o ON o.id = pc.organisation_id LEFT JOIN app_user u ON u.id = pc.proposed_by_id
+      `${PENDING_FROM}
         WHERE pc.status = $1 AND ($2::uuid IS NULL OR pc.organisation_id = $2) AND ($3::boolean OR pc.proposed_by_id = $4)
         ORDER BY pc.proposed_at ${status === ChangeStatus.PENDING ? 'ASC' : 'DESC'} LIMIT 500`,
       [status, organisationId ?? null, isStaff(viewer), user.id],
     );
-    return Promise.all(rows.map((r) => this.toPending(r)));
+    // the stored states for the diffs: one statement per entity kind, not one per proposal
+    const stored = new Map<string, Record<string, unknown>>();
+    for (const type of new Set(rows.map((r) => r.entity_type))) {
+      const ids = rows.filter((r) => r.entity_type === type && r.entity_id).map((r) => r.entity_id!);
+      for (const s of await this.editing.loadMany(this.ds, ENTITY_SPECS[type], [...new Set(ids)])) stored.set(s.id, s.values);
+    }
+    return rows.map((r) => this.toPending(r, r.entity_id ? (stored.get(r.entity_id) ?? {}) : {}));
   }
 
   async pendingById(id: string): Promise<PendingChange> {
     const [r]: PendingRow[] = await this.ds.query(
-      `SELECT pc.id, pc.organisation_id, o.name AS organisation_name, pc.entity_type, pc.entity_id, pc.operation, pc.base_version,
-              pc.payload, pc.status, COALESCE(u.display_name, u.email) AS proposed_by, pc.proposed_at, pc.reviewed_at, pc.rejection_reason
-         FROM pending_change pc JOIN organization o ON o.id = pc.organisation_id LEFT JOIN app_user u ON u.id = pc.proposed_by_id
+      `${PENDING_FROM}
         WHERE pc.id = $1`,
       [id],
     );
     if (!r) throw new NotFoundException('Pending change', id);
-    return this.toPending(r);
+    const state = r.entity_id ? await this.editing.load(this.ds, ENTITY_SPECS[r.entity_type], r.entity_id) : null;
+    return this.toPending(r, state?.values ?? {});
   }
 
-  private async toPending(r: PendingRow): Promise<PendingChange> {
+  /** A proposal with its field-by-field diff against the stored values. */
+  private toPending(r: PendingRow, stored: Record<string, unknown>): PendingChange {
     const spec = ENTITY_SPECS[r.entity_type];
     let diff: FieldChange[];
     if (r.operation === EditOperation.CREATE) {
       diff = spec.fields
         .filter((f) => r.payload[f.name] != null)
         .map((f) => ({ field: f.name, oldValue: null, newValue: r.payload[f.name] }));
+    } else if (r.operation === EditOperation.DELETE) {
+      diff = spec.fields.filter((f) => stored[f.name] != null).map((f) => ({ field: f.name, oldValue: stored[f.name], newValue: null }));
     } else {
-      const state = r.entity_id ? await this.editing.load(this.ds, spec, r.entity_id) : null;
-      const stored = state?.values ?? {};
-      if (r.operation === EditOperation.DELETE) {
-        diff = spec.fields.filter((f) => stored[f.name] != null).map((f) => ({ field: f.name, oldValue: stored[f.name], newValue: null }));
-      } else {
-        diff = spec.fields
-          .filter((f) => f.name in r.payload)
-          .map((f) => ({ field: f.name, oldValue: stored[f.name] ?? null, newValue: r.payload[f.name] ?? null }));
-      }
+      diff = spec.fields
+        .filter((f) => f.name in r.payload)
+        .map((f) => ({ field: f.name, oldValue: stored[f.name] ?? null, newValue: r.payload[f.name] ?? null }));
     }
     return {
       id: r.id,

@@ -9,6 +9,7 @@ import { ErrorCode, errorCodeOf, errorExtensionOf, errorMessageOf, fieldProblems
 import { InvitationPreviewDocument } from '../../../lib/graphql/graphql';
 import { useFormatters } from '../../../lib/intl';
 import { useSessionActions } from '../hooks/useSession';
+import { NewPasswordFields, newPasswordProblems } from './NewPasswordFields';
 
 interface Problems {
   password?: string[];
@@ -69,9 +70,7 @@ export function AcceptInvitationForm({ token, onAccepted }: { token: string; onA
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    const next: Problems = {};
-    if (password.length < LIMITS.passwordMinLength) next.password = [t('auth.password.tooShort', { count: LIMITS.passwordMinLength })];
-    if (confirm !== password) next.confirm = [t('auth.password.mismatch')];
+    const next: Problems = newPasswordProblems(password, confirm, t);
     setProblems(next);
     setFormError(null);
     if (next.password || next.confirm) return;
@@ -135,25 +134,7 @@ export function AcceptInvitationForm({ token, onAccepted }: { token: string; onA
           errors={problems.displayName}
           maxLength={LIMITS.nameMaxLength}
         />
-        <TextField
-          label={t('auth.password.new')}
-          type="password"
-          autoComplete="new-password"
-          value={password}
-          onChange={setPassword}
-          required
-          hint={t('auth.password.hint', { count: LIMITS.passwordMinLength })}
-          errors={problems.password}
-        />
-        <TextField
-          label={t('auth.password.confirm')}
-          type="password"
-          autoComplete="new-password"
-          value={confirm}
-          onChange={setConfirm}
-          required
-          errors={problems.confirm}
-        />
+        <NewPasswordFields password={password} confirm={confirm} onPassword={setPassword} onConfirm={setConfirm} problems={problems} />
         <div className="button-row">
           <button type="submit" className="button button--primary" disabled={busy}>
             {busy ? t('common.saving') : t('auth.invitation.submit')}

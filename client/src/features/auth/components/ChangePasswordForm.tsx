@@ -1,10 +1,10 @@
 import { useState, type FormEvent } from 'react';
 import { useMutation } from '@apollo/client/react';
 import { useTranslation } from 'react-i18next';
-import { LIMITS } from '@partneratlas/shared';
 import { TextField } from '../../../components/form/FormField';
 import { ErrorCode, errorCodeOf, errorMessageOf, fieldProblemsOf } from '../../../lib/errors';
 import { ChangePasswordDocument } from '../../../lib/graphql/graphql';
+import { NewPasswordFields, newPasswordProblems } from './NewPasswordFields';
 
 interface Problems {
   current?: string[];
@@ -23,10 +23,9 @@ export function ChangePasswordForm() {
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    const found: Problems = {};
+    const fresh = newPasswordProblems(next, confirm, t);
+    const found: Problems = { next: fresh.password, confirm: fresh.confirm };
     if (!current) found.current = [t('auth.password.currentRequired')];
-    if (next.length < LIMITS.passwordMinLength) found.next = [t('auth.password.tooShort', { count: LIMITS.passwordMinLength })];
-    if (confirm !== next) found.confirm = [t('auth.password.mismatch')];
     setProblems(found);
     setStatus(null);
     if (found.current || found.next || found.confirm) return;
@@ -69,24 +68,12 @@ export function ChangePasswordForm() {
         required
         errors={problems.current}
       />
-      <TextField
-        label={t('auth.password.new')}
-        type="password"
-        autoComplete="new-password"
-        value={next}
-        onChange={setNext}
-        required
-        hint={t('auth.password.hint', { count: LIMITS.passwordMinLength })}
-        errors={problems.next}
-      />
-      <TextField
-        label={t('auth.password.confirm')}
-        type="password"
-        autoComplete="new-password"
-        value={confirm}
-        onChange={setConfirm}
-        required
-        errors={problems.confirm}
+      <NewPasswordFields
+        password={next}
+        confirm={confirm}
+        onPassword={setNext}
+        onConfirm={setConfirm}
+        problems={{ password: problems.next, confirm: problems.confirm }}
       />
       <div className="button-row">
         <button type="submit" className="button button--primary" disabled={loading}>
