@@ -10,6 +10,7 @@ import { AppModule } from './app.module';
 import { AppConfig } from './config/config';
 import { EmbeddedDatabase } from './database/embedded/embedded-database';
 import { QueryCounter } from './database/query-counter';
+import { requestIdMiddleware } from './common/request-id';
 import { isDatabaseEmpty, runSeed } from './database/seed/seed';
 
 export interface RunningServer {
@@ -49,6 +50,7 @@ export async function startServer(config: AppConfig, options: StartOptions = {})
     );
     app.enableShutdownHooks();
     app.disable('x-powered-by');
+    app.use(requestIdMiddleware);
     limitRequestBodies(app, config);
     const ds = app.get(DataSource);
     if (config.MIGRATIONS_RUN) {
