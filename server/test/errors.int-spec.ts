@@ -1,3 +1,4 @@
+import request from 'supertest';
 import { createTaxonomies } from './support/factories';
 import { createTestApp, TestApp } from './support/test-app';
 
@@ -15,14 +16,46 @@ describe('errors in production', () => {
     expect(res.errors?.[0].message).toMatch(/first must be at most 100/);
   });
 
-  it('masks an unexpected failure: generic message, INTERNAL_SERVER_ERROR, no stack trace or SQL', async () => {
+  it('masks an unexpected failure: generic message, INTERNAL_SERVER_ERROR, the request id, no stack trace or SQL', async () => {
     await t.ds.query('DROP TABLE network_membership CASCADE');
     const res = await t.gql(`{ networks { name } }`);
     expect(res.status).toBeLessThan(500);
     expect(res.errors).toHaveLength(1);
-    expect(res.errors![0]).toEqual({ message: 'Internal server error', path: ['networks'], extensions: { code: 'INTERNAL_SERVER_ERROR' } });
+    expect(res.errors![0]).toEqual({
+      message: 'Internal server error',
+      path: ['networks'],
+      extensions: { code: 'INTERNAL_SERVER_ERROR', requestId: expect.stringMatching(/^[0-9a-f-]{36}$/) },
+    });
     const text = JSON.stringify(res.body);
     expect(text).not.toMatch(/network_membership|stacktrace|QueryFailedError|\.ts:\d+/);
+  });
+
+  it("gives a masked error the request id of the X-Request-Id header (the proxy's, or a new one)", async () => {
+    const http = t.server.app.getHttpServer();
+    const send = (headers: Record<string, string>) =>
+      request(http).post('/graphql').set('content-type', 'application/json').set(headers).send({ query: '{ networks { name } }' });
+    const fromProxy = await send({ 'x-request-id': 'lb-7f3a9c01-req' });
+    expect(fromProxy.headers['x-request-id']).toBe('lb-7f3a9c01-req');
+    expect(fromProxy.body.errors[0].extensions).toEqual({ code: 'INTERNAL_SERVER_ERROR', requestId: 'lb-7f3a9c01-req' });
+    const own = await send({});
+    expect(own.body.errors[0].extensions.requestId).toBe(own.headers['x-request-id']);
+  });
+
+  it('masks a failure while the context is created (before execution) the same way, with the request id', async () => {
+    await t.ds.query('ALTER TABLE rate_limit_counter RENAME TO rate_limit_counter_gone');
+    try {
+      const res = await request(t.server.app.getHttpServer())
+        .post('/graphql')
+        .set('content-type', 'application/json')
+        .set('x-request-id', 'lb-context-0001')
+        .send({ query: '{ __typename }' });
+      expect(res.body.errors).toEqual([
+        { message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR', requestId: 'lb-context-0001' } },
+      ]);
+      expect(JSON.stringify(res.body)).not.toMatch(/rate_limit_counter|Context creation failed|QueryFailedError/);
+    } finally {
+      await t.ds.query('ALTER TABLE rate_limit_counter_gone RENAME TO rate_limit_counter');
+    }
   });
 
   it('turns introspection off in production', async () => {

@@ -46,6 +46,9 @@ export async function createTestApp(env: Record<string, string> = {}, options: {
     MIGRATIONS_RUN: 'false',
     SEED_ON_EMPTY: 'false',
     CLIENT_DIST: '/nonexistent-client-dist',
+    // Rate limits on (their statement is counted) but far above any test's pace; rate-limit.int-spec.ts sets its own.
+    RATE_LIMIT_IP_PER_MINUTE: '100000000',
+    RATE_LIMIT_USER_PER_MINUTE: '100000000',
     ...env,
   });
   const server = await startServer(config, { listen: false, logger: ['error'] });
