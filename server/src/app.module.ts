@@ -26,6 +26,8 @@ export interface AppModuleOptions {
   databaseUrl: string;
   poolSize: number;
   queryCounter: QueryCounter;
+  /** The embedded PGlite: no client-side query timeout (see dataSourceOptions). */
+  embedded?: boolean;
 }
 
 @Global()
@@ -51,7 +53,13 @@ export class AppModule {
       imports: [
         CoreModule.forRoot(options),
         TypeOrmModule.forRoot({
-          ...dataSourceOptions({ url: options.databaseUrl, poolSize: options.poolSize, logger: options.queryCounter }),
+          ...dataSourceOptions({
+            url: options.databaseUrl,
+            poolSize: options.poolSize,
+            logger: options.queryCounter,
+            queryTimeoutMs: options.embedded ? 0 : options.config.GRAPHQL_TIMEOUT_MS + 5_000,
+            statementTimeoutMs: options.config.GRAPHQL_TIMEOUT_MS,
+          }),
           retryAttempts: 3,
           retryDelay: 1000,
         }),

@@ -17,7 +17,8 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
+  // A configuration error comes before any logger exists; anything later goes through the configured logger (JSON in production).
   if (error instanceof ConfigError) console.error(error.message);
-  else console.error(error);
+  else new Logger('Bootstrap').fatal(error instanceof Error ? (error.stack ?? error.message) : String(error));
   process.exit(1);
 });

@@ -16,6 +16,14 @@ export interface DataSourceParams {
   poolSize: number;
   logger?: Logger;
   applicationName?: string;
+  /**
+   * Client-side limit for one query (node-postgres `query_timeout`), for dead connections that never answer.
+   * Off unless given: the server sets statement_timeout + 5 s on PostgreSQL; the CLIs (migrations, seed, imports)
+   * and the embedded PGlite (which ignores statement_timeout and may be slow to create PostGIS) run without it.
+   */
+  queryTimeoutMs?: number;
+  /** PostgreSQL statement_timeout of every connection; the app sets GRAPHQL_TIMEOUT_MS. Default 15 s. */
+  statementTimeoutMs?: number;
 }
 
 /** One DataSource definition for the app, the CLI, the tests and the benchmarks. */
@@ -37,8 +45,16 @@ export function dataSourceOptions(params: DataSourceParams): DataSourceOptions {
     extra: {
       max: params.poolSize,
       application_name: params.applicationName ?? 'partneratlas',
-      connectionTimeoutMillis: 10_000,
-      statement_timeout: 15_000,
+      // Database faults: a connection attempt (or the wait for a free one) gives up after 5 s; a query whose answer
+      // does not come back (dead connection) fails 5 s after the server-side statement_timeout would have ended it;
+      // TCP keepalive detects silently dropped connections. pg-pool evicts broken clients, so the server recovers by
+      // itself after a database restart (test/health-faults.int-spec.ts).
+      connectionTimeoutMillis: 5_000,
+      statement_timeout: params.statementTimeoutMs ?? 15_000,
+      query_timeout: params.queryTimeoutMs || undefined,
+      keepAlive: true,
+      keepAliveInitialDelayMillis: 10_000,
+      idleTimeoutMillis: 30_000,
       options: SESSION_OPTIONS,
     },
   };

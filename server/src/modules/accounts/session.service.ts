@@ -5,6 +5,7 @@ import { DataSource } from 'typeorm';
 import { UserRole } from '@partneratlas/shared';
 import { APP_CONFIG, AppConfig } from '../../config/config';
 import type { SessionUser } from '../../common/viewer';
+import { databaseUnavailable } from '../../common/exceptions/database-unavailable';
 import {
   InvalidCredentialsException,
   LoginThrottledException,
@@ -103,16 +104,25 @@ export class SessionService {
    */
   async authenticate(token: string | undefined): Promise<AuthenticatedSession | null> {
     if (!token || token.length > 100) return null;
-    const rows: (UserRow & { session_id: string; csrf_token: string })[] = await this.ds.query(
-      `WITH s AS (
-         UPDATE user_session SET last_seen_at = now()
-          WHERE token_hash = $1 AND ended_at IS NULL AND expires_at > now()
-            AND last_seen_at > now() - make_interval(mins => $2)
-          RETURNING id, user_id, csrf_token)
-       SELECT s.id AS session_id, s.csrf_token, ${USER_COLUMNS}
-         FROM s JOIN app_user u ON u.id = s.user_id AND u.disabled_at IS NULL`,
-      [sha256(token), this.config.SESSION_IDLE_MINUTES],
-    );
+    const find = (touch: boolean) =>
+      this.ds.query(
+        `WITH s AS (
+           ${touch ? 'UPDATE user_session SET last_seen_at = now()' : 'SELECT id, user_id, csrf_token FROM user_session'}
+            WHERE token_hash = $1 AND ended_at IS NULL AND expires_at > now()
+              AND last_seen_at > now() - make_interval(mins => $2)
+            ${touch ? 'RETURNING id, user_id, csrf_token' : ''})
+         SELECT s.id AS session_id, s.csrf_token, ${USER_COLUMNS}
+           FROM s JOIN app_user u ON u.id = s.user_id AND u.disabled_at IS NULL`,
+        [sha256(token), this.config.SESSION_IDLE_MINUTES],
+      ) as Promise<(UserRow & { session_id: string; csrf_token: string })[]>;
+    let rows: (UserRow & { session_id: string; csrf_token: string })[];
+    try {
+      rows = await find(true);
+    } catch (error) {
+      // A read-only database (maintenance, failover) cannot extend the idle window; the session still reads.
+      if (databaseUnavailable(error)?.reason !== 'READ_ONLY') throw error;
+      rows = await find(false);
+    }
     const r = rows[0];
     if (!r) return null;
     return { user: toSessionUser(r, r.session_id), csrfToken: r.csrf_token };
