@@ -232,7 +232,10 @@ describe('exports (HSDS JSON, HSDS data package, CSV, GeoJSON)', () => {
   it('validates the export command line', () => {
     expect(parseExportArgs(['--format', 'csv', '--out', '/tmp/x'])).toEqual({ format: 'csv', out: '/tmp/x' });
     expect(() => parseExportArgs(['--format', 'xml', '--out', '/tmp/x'])).toThrow(
-      /--format must be one of hsds-json, hsds-package, csv, geojson/,
+      /--format must be one of hsds-json, hsds-package, csv, geojson, coverage-geojson/,
+    );
+    expect(() => parseExportArgs(['--format', 'csv', '--out', '/tmp/x', '--field', 'sprache'])).toThrow(
+      /belong to --format coverage-geojson/,
     );
     expect(() => parseExportArgs(['--format', 'csv'])).toThrow(/--out is missing/);
     expect(() => parseExportArgs(['--bogus'])).toThrow(/unknown argument "--bogus"/);
@@ -311,6 +314,34 @@ describe('coverage GeoJSON export', () => {
       expect({ query, status: res.status, error: res.body.error }).toEqual({ query, status: 400, error: 'BAD_USER_INPUT' });
       expect(res.body.message).toMatch(message);
     }
+  });
+
+  it('offers the coverage GeoJSON on the command line too: --field, --unit, --catchment checked like the download', async () => {
+    expect(
+      parseExportArgs(['--format', 'coverage-geojson', '--out', '/tmp/c.geojson', '--field', 'sprache', '--unit', 'district']),
+    ).toEqual({
+      format: 'coverage-geojson',
+      out: '/tmp/c.geojson',
+      coverage: { fieldOfAction: 'sprache', unit: 'DISTRICT', catchmentMeters: undefined },
+    });
+    expect(parseExportArgs(['--format=coverage-geojson', '--out=/tmp/c.geojson', '--field=sprache', '--catchment=200']).coverage).toEqual({
+      fieldOfAction: 'sprache',
+      unit: 'GRID',
+      catchmentMeters: 200,
+    });
+    expect(() => parseExportArgs(['--format', 'coverage-geojson', '--out', '/tmp/c.geojson'])).toThrow(/--field is missing/);
+    expect(() => parseExportArgs(['--format', 'coverage-geojson', '--out', '/tmp/c', '--field', 'sprache', '--unit', 'KREIS'])).toThrow(
+      /unit must be one of GRID, DISTRICT/,
+    );
+    expect(() => parseExportArgs(['--format', 'coverage-geojson', '--out', '/tmp/c', '--field', 'sprache', '--catchment', '50'])).toThrow(
+      /catchmentMeters must be a whole number of metres from 100 to 10000/,
+    );
+    // what the command writes (ExportService.coverageGeoJson with the parsed query) is what the download serves
+    const { coverage } = parseExportArgs(['--format', 'coverage-geojson', '--out', '/tmp/c', '--field', 'sprache', '--unit', 'DISTRICT']);
+    const written = JSON.parse(JSON.stringify(await t.server.app.get(ExportService).coverageGeoJson(coverage!)));
+    const served = JSON.parse((await http.get('/api/export/coverage.geojson').query({ fieldOfAction: 'sprache', unit: 'DISTRICT' })).text);
+    expect(written).toEqual(served);
+    expect(written.features).toHaveLength(2);
   });
 
   it('exports the grid too (empty without a city boundary, never failing)', async () => {

@@ -291,8 +291,10 @@ describe('import: malformed input, limits, dry run, all or nothing, duplicates, 
       apply: false,
       publish: false,
       skipDuplicates: true,
+      geocode: false,
       actor: null,
     });
+    expect(parseImportArgs(['--format', 'csv', '--file', 'a.csv', '--geocode', '--apply'])).toMatchObject({ geocode: true, apply: true });
     expect(parseImportArgs(['--format=hsds-json', '--file=x.json', '--apply', '--publish'])).toMatchObject({ apply: true, publish: true });
     expect(() => parseImportArgs(['--format', 'xml', '--file', 'x'])).toThrow(/--format must be one of hsds-json, hsds-package, csv/);
     expect(() => parseImportArgs(['--format', 'csv'])).toThrow(/--file is missing/);

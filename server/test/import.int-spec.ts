@@ -1,17 +1,31 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { AuditAction, OrganisationKind, PublicationStatus, UserRole, VerificationStatus } from '@partneratlas/shared';
+import {
+  AuditAction,
+  MembershipRole,
+  OrganisationKind,
+  PublicationStatus,
+  RelationshipType,
+  UserRole,
+  VerificationStatus,
+} from '@partneratlas/shared';
 import { realOrganisationId } from '../src/database/seed/real-organisations';
 import { SEED_DATA_DIR } from '../src/database/seed/data-files';
 import { ExportService } from '../src/modules/interop/export.service';
 import { ImportService } from '../src/modules/interop/import/import.service';
 import { ImportKind } from '../src/modules/interop/import/import.types';
-import { createOrganisation, createTaxonomies, createUser, east } from './support/factories';
+import { createArea, createNetwork, createOrganisation, createRelationship, createTaxonomies, createUser, east } from './support/factories';
 import { runImportJob, tableCounts } from './support/imports';
 import { createTestApp, TestApp, TestSession } from './support/test-app';
 
 const RATHAUS = { lat: 51.5331, lng: 9.9355 };
+
+/** All counts of a finished job as stored (the shared JOB selection lists only the core ones). */
+async function storedCounts(t: TestApp, id: string): Promise<Record<string, number>> {
+  const [row] = await t.ds.query(`SELECT counts FROM import_job WHERE id = $1`, [id]);
+  return row.counts;
+}
 
 /** Removes every organisation (with locations, services, schedules) so that the next round trip starts empty. */
 async function emptyDirectory(t: TestApp): Promise<void> {
@@ -30,8 +44,23 @@ describe('import: round trips, audit, the real organisation list', () => {
   beforeAll(async () => {
     source = await createTestApp();
     await createTaxonomies(source.ds);
-    const parent = await createOrganisation(source.ds, { name: 'Diakonieverband (Test)', kind: OrganisationKind.WELFARE_ASSOCIATION });
-    await createOrganisation(source.ds, {
+    // the profile extensions: a district with statistics, a network, memberships (one past), a relationship
+    const district = await createArea(source.ds, { name: 'Innenstadt (Test)', code: 'test-innenstadt', population: 1234, year: 2023 });
+    await source.ds.query(`UPDATE area SET source = 'Stadt Göttingen, Statistik', attribution = '© Stadt Göttingen' WHERE id = $1`, [
+      district,
+    ]);
+    await source.ds.query(
+      `INSERT INTO area_statistic (area_id, year, reference_date, population, foreign_nationals, migration_background, definition, source)
+       VALUES ($1, 2022, '2022-12-31', 1200, 300, 450, 'Haupt- und Nebenwohnsitz', 'Statistik-Info 2023')`,
+      [district],
+    );
+    const network = await createNetwork(source.ds, 'Netzwerk Sprache (Test)');
+    const parent = await createOrganisation(source.ds, {
+      name: 'Diakonieverband (Test)',
+      kind: OrganisationKind.WELFARE_ASSOCIATION,
+      networks: [{ networkId: network, role: MembershipRole.COORDINATING_BODY }],
+    });
+    const sprachhaus = await createOrganisation(source.ds, {
       name: 'Sprachhaus "Am Markt"; Göttingen (Test)',
       kind: OrganisationKind.EDUCATION_PROVIDER,
       alternateName: 'Sprachhaus',
@@ -42,6 +71,7 @@ describe('import: round trips, audit, the real organisation list', () => {
           ...east(RATHAUS.lat, RATHAUS.lng, 300),
           street: 'Markt 1',
           postcode: '37073',
+          areaId: district,
           schedules: [
             { byday: 'TU', opensAt: '10:00', closesAt: '12:30' },
             { byday: 'TH', opensAt: '14:00', closesAt: '18:00' },
@@ -67,7 +97,13 @@ describe('import: round trips, audit, the real organisation list', () => {
         { ...east(RATHAUS.lat, RATHAUS.lng, -2500), street: 'Groner Landstraße 9', postcode: '37081' },
       ],
       services: [{ name: 'Treffpunkt', fields: ['dialog'] }],
+      networks: [{ networkId: network, until: '2024-06-30' }],
     });
+    const relationship = await createRelationship(source.ds, sprachhaus, parent, RelationshipType.REFERRAL);
+    await source.ds.query(
+      `UPDATE organisation_relationship SET valid_from = '2021-01-01', field_of_action_code = 'sprache-integrationskurs', note = 'Verweist auf "Beratung"; seit 2021' WHERE id = $1`,
+      [relationship],
+    );
     sourceExport = source.server.app.get(ExportService);
 
     target = await createTestApp();
@@ -81,8 +117,17 @@ describe('import: round trips, audit, the real organisation list', () => {
     await target?.close();
   });
 
-  it('round-trips HSDS JSON: export → import into an empty database → export gives the same data', async () => {
+  it('round-trips HSDS JSON: export → import into an empty database → export gives the same data, x_ extensions included', async () => {
     const exported = await sourceExport.hsdsJson();
+    // the comparison below covers the extensions only if the source has them
+    const orgs = JSON.parse(exported) as {
+      x_relationships?: unknown[];
+      x_memberships?: unknown[];
+      locations?: { x_district?: unknown }[];
+    }[];
+    expect(orgs.flatMap((o) => o.x_relationships ?? [])).toHaveLength(2); // one relationship, under both organisations
+    expect(orgs.flatMap((o) => o.x_memberships ?? [])).toHaveLength(2);
+    expect(orgs.flatMap((o) => (o.locations ?? []).filter((l) => l.x_district))).toHaveLength(1);
     const { job } = await runImportJob(admin, {
       format: 'HSDS_JSON',
       content: exported,
@@ -101,7 +146,16 @@ describe('import: round trips, audit, the real organisation list', () => {
       schedulesWritten: 2,
       errors: 0,
     });
+    expect(await storedCounts(target, job.id)).toMatchObject({
+      relationshipsCreated: 1,
+      membershipsCreated: 2,
+      networksCreated: 1,
+      districtsCreated: 1,
+    });
     expect(JSON.parse(await targetExport.hsdsJson())).toEqual(JSON.parse(exported));
+    // the district came without a polygon (polygons are not part of HSDS) and is not guessed
+    const [area] = await target.ds.query(`SELECT code, geom IS NULL AS no_polygon FROM area WHERE code = 'test-innenstadt'`);
+    expect(area).toEqual({ code: 'test-innenstadt', no_polygon: true });
   });
 
   it('imports the same file again as "unchanged" without writing anything', async () => {
@@ -152,8 +206,8 @@ describe('import: round trips, audit, the real organisation list', () => {
          FROM audit_record WHERE action = 'CREATE'`,
       [adminId],
     );
-    // 4 organisations + 4 locations + 4 services
-    expect(row).toMatchObject({ changes: 12, organisations: 4 });
+    // 4 organisations + 4 locations + 4 services + 1 relationship + 2 network memberships
+    expect(row).toMatchObject({ changes: 15, organisations: 4 });
     expect(row.by_admin).toBe(row.records);
     const fields = await target.ds.query(
       `SELECT field, new_value FROM audit_record a JOIN organization o ON o.id = a.entity_id WHERE o.name = 'Beratung ohne Koordinaten (Test)' AND a.action = 'CREATE' ORDER BY field`,
@@ -167,7 +221,7 @@ describe('import: round trips, audit, the real organisation list', () => {
     );
   });
 
-  it('round-trips the HSDS tabular data package (a folder of CSV files plus datapackage.json)', async () => {
+  it('round-trips the HSDS tabular data package (a folder of CSV files plus datapackage.json), x_ extension tables included', async () => {
     await emptyDirectory(target);
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pa-import-pkg-'));
     try {
@@ -176,6 +230,14 @@ describe('import: round trips, audit, the real organisation list', () => {
       const dry = await runImportJob(admin, { format: 'HSDS_PACKAGE', files, publish: true });
       expect(dry.job.status).toBe('DRY_RUN_DONE');
       expect(dry.job.report.counts).toMatchObject({ organisationsCreated: 4, errors: 0 });
+      // networks and districts stay stored when organisations are removed: reused, not created again
+      expect(await storedCounts(target, dry.job.id)).toMatchObject({
+        relationshipsCreated: 1,
+        membershipsCreated: 2,
+        networksCreated: 0,
+        districtsCreated: 0,
+      });
+      expect(dry.job.report.problems).toEqual([]);
       const { job } = await runImportJob(admin, { format: 'HSDS_PACKAGE', files, dryRun: false, publish: true });
       expect(job.status).toBe('APPLIED');
       expect(JSON.parse(await targetExport.hsdsJson())).toEqual(JSON.parse(await sourceExport.hsdsJson()));

@@ -12,7 +12,7 @@ const FORMATS = { 'hsds-json': ImportKind.HSDS_JSON, 'hsds-package': ImportKind.
 type Format = keyof typeof FORMATS;
 
 export const IMPORT_USAGE = `Usage: npm run import -- --format ${Object.keys(FORMATS).join('|')} --file PATH [--file PATH] [--apply] [--publish]
-                         [--keep-duplicates] [--actor EMAIL]
+                         [--keep-duplicates] [--geocode] [--actor EMAIL]
 
   hsds-json     Open Referral HSDS 3.1 nested JSON (an array of organizations, as hsds.json exports it)
   hsds-package  HSDS 3.1 tabular data package: --file the folder (datapackage.json + CSV files) or the files
@@ -23,6 +23,9 @@ export const IMPORT_USAGE = `Usage: npm run import -- --format ${Object.keys(FOR
   --apply            write, in one transaction (nothing is written if any row has an error)
   --publish          publish new organisations at once (default: drafts, unverified)
   --keep-duplicates  also import rows that duplicate an existing entry (default: leave them out)
+  --geocode          look up coordinates for locations without them at GEOCODER_URL (Nominatim-compatible; at most
+                     one request per GEOCODER_MIN_INTERVAL_MS, at most GEOCODER_IMPORT_MAX per import); with --apply a
+                     dry run looks them up first and the apply writes exactly what it showed
   --actor EMAIL      record the import in the audit history as this coordinator or admin
 
 Connects like the server: DATABASE_URL, else the embedded database in DATA_DIR (stop a running server first).`;
@@ -33,13 +36,14 @@ export interface ImportArgs {
   apply: boolean;
   publish: boolean;
   skipDuplicates: boolean;
+  geocode: boolean;
   actor: string | null;
 }
 
 export function parseImportArgs(argv: readonly string[]): ImportArgs {
   let format: string | undefined;
   const files: string[] = [];
-  const out: Omit<ImportArgs, 'format' | 'files'> = { apply: false, publish: false, skipDuplicates: true, actor: null };
+  const out: Omit<ImportArgs, 'format' | 'files'> = { apply: false, publish: false, skipDuplicates: true, geocode: false, actor: null };
   const base = process.env.INIT_CWD ?? process.cwd();
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
@@ -50,6 +54,7 @@ export function parseImportArgs(argv: readonly string[]): ImportArgs {
     else if (a === '--apply') out.apply = true;
     else if (a === '--publish') out.publish = true;
     else if (a === '--keep-duplicates') out.skipDuplicates = false;
+    else if (a === '--geocode') out.geocode = true;
     else if (a === '--actor') out.actor = argv[++i] ?? null;
     else if (a.startsWith('--actor=')) out.actor = a.slice(8);
     else throw new Error(`unknown argument "${a}"\n\n${IMPORT_USAGE}`);
@@ -110,6 +115,27 @@ export function describeReport(report: ImportReport): string[] {
     `locations: ${c.locationsCreated} new, ${c.locationsUpdated} updated; services: ${c.servicesCreated} new, ${c.servicesUpdated} updated; schedules: ${c.schedulesWritten}`,
     `problems: ${c.errors} error(s), ${c.warnings} warning(s); duplicates: ${c.duplicates}; needs manual placing: ${c.needsPlacing}${report.dryRun ? '' : `; audit records: ${c.auditRecords}`}`,
   ];
+  if (
+    c.relationshipsCreated +
+    c.relationshipsUpdated +
+    c.membershipsCreated +
+    c.membershipsUpdated +
+    c.networksCreated +
+    c.districtsCreated
+  ) {
+    lines.push(
+      `extensions: relationships ${c.relationshipsCreated} new, ${c.relationshipsUpdated} updated; memberships ${c.membershipsCreated} new, ${c.membershipsUpdated} updated; networks ${c.networksCreated} new; districts ${c.districtsCreated} new`,
+    );
+  }
+  const geocoded = report.geocoded ?? [];
+  if (geocoded.length) lines.push('', `Geocoder (${c.geocoded} of ${geocoded.length} addresses placed):`);
+  for (const g of geocoded.slice(0, 100)) {
+    lines.push(
+      g.status === 'FOUND'
+        ? `  ${where(g)}: ${g.name} — coordinates from geocoder: ${g.displayName} (${g.latitude}, ${g.longitude}; ${g.attribution})`
+        : `  ${where(g)}: ${g.name} — ${g.address}: ${g.message} [${g.status}]`,
+    );
+  }
   if (report.problems.length) lines.push('', 'Problems:');
   for (const p of report.problems.slice(0, 100)) {
     lines.push(`  ${p.severity.padEnd(7)} ${where(p)}: ${p.message}${p.value ? ` ("${p.value}")` : ''} [${p.code}]`);
@@ -121,8 +147,10 @@ export function describeReport(report: ImportReport): string[] {
       : `like row ${d.firstRow}`;
     lines.push(`  ${where(d)}: "${d.name}" ${d.reason} ${detail}${d.skipped ? ' — left out' : ''}`);
   }
-  if (report.needsPlacing.length) lines.push('', 'Needs manual placing (no coordinates; nothing is geocoded or guessed):');
-  for (const p of report.needsPlacing.slice(0, 100)) lines.push(`  ${where(p)}: ${p.name}${p.address ? ` — ${p.address}` : ''}`);
+  if (report.needsPlacing.length) lines.push('', 'Needs manual placing (no coordinates; nothing is guessed):');
+  for (const p of report.needsPlacing.slice(0, 100)) {
+    lines.push(`  ${where(p)}: ${p.name}${p.address ? ` — ${p.address}` : ''}${p.geocoder ? ` (geocoder: ${p.geocoder})` : ''}`);
+  }
   if (report.truncated || report.problems.length > 100)
     lines.push('', '(lists shortened; the import job in the database holds up to 1000 entries each)');
   return lines;
@@ -147,15 +175,22 @@ async function main(argv: readonly string[]): Promise<number> {
         throw new Error(`--actor ${args.actor}: no active coordinator or admin with that email`);
       actor = { id: user.id, label: `${user.display_name ? `${user.display_name} <${user.email}>` : user.email} (Kommandozeile)` };
     }
-    const bar = progressBar();
-    const { job, report } = await server.app
-      .get(ImportService)
-      .runNow(
-        files,
-        { kind: FORMATS[args.format], dryRun: !args.apply, publish: args.publish, skipDuplicates: args.skipDuplicates },
-        actor,
-        bar.update,
+    const imports = server.app.get(ImportService);
+    const options = { kind: FORMATS[args.format], publish: args.publish, skipDuplicates: args.skipDuplicates, geocode: args.geocode };
+    let dryRunJobId: string | undefined;
+    if (args.apply && args.geocode) {
+      // The apply writes what a dry run looked up (it never asks the geocoder inside its transaction).
+      const bar = progressBar();
+      const dry = await imports.runNow(files, { ...options, dryRun: true }, actor, bar.update);
+      bar.end();
+      console.log(
+        `dry run with geocoder lookups: import job ${dry.job.id}: ${dry.job.status}${dry.job.error ? ` — ${dry.job.error}` : ''}`,
       );
+      if (dry.job.status !== 'DRY_RUN_DONE') return 1;
+      dryRunJobId = dry.job.id;
+    }
+    const bar = progressBar();
+    const { job, report } = await imports.runNow(files, { ...options, dryRun: !args.apply }, actor, bar.update, dryRunJobId);
     bar.end();
     if (report) for (const line of describeReport(report)) console.log(line);
     console.log(`\nimport job ${job.id}: ${job.status}${job.error ? ` — ${job.error}` : ''}`);

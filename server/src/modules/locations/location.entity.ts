@@ -40,6 +40,13 @@ export class LocationEntity extends BaseEntity {
   @Column('text', { nullable: true })
   accessibility: string | null;
 
+  /**
+   * Where the coordinates came from when not typed or picked by a person or given in an imported file: e.g.
+   * "geocoder: Markt 1, Göttingen … (© OpenStreetMap contributors)". Cleared by a trigger when the point changes otherwise.
+   */
+  @Column('text', { nullable: true })
+  coordinatesSource: string | null;
+
   /** District the location lies in (set by an editor, or from district polygons when imported). */
   @Index()
   @Column('uuid', { nullable: true })

@@ -9,6 +9,7 @@ import type { EditableOrganisation } from '../hooks/useEditData';
 import type { EditResult, SubmitEdit } from '../hooks/useEntityEdit';
 import { emptyToNull, floatOrNull, GOETTINGEN_BOX, insideGoettingen, type Input } from '../utils/edit-form';
 import { EntityForm } from './EntityForm';
+import { GeocodeLookup } from './GeocodeLookup';
 
 export type EditableLocation = EditableOrganisation['locations'][number];
 
@@ -170,6 +171,15 @@ export function LocationForm({ location, districts, submit, onResult, onCancel, 
                   east: f.number(GOETTINGEN_BOX.east),
                 })}
               </p>
+              <GeocodeLookup
+                street={values.street}
+                postcode={values.postcode}
+                city={values.city}
+                onPick={(la, ln) => {
+                  set('latitude', round(la));
+                  set('longitude', round(ln));
+                }}
+              />
               <div className="form-grid">
                 <TextField
                   label={t('fieldNames.latitude')}

@@ -1,17 +1,22 @@
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useFormatters } from '../../../lib/intl';
 import type { ImportJob } from '../hooks/useImportJob';
 
 type Report = NonNullable<ImportJob['report']>;
+type Geocoding = Report['geocoded'][number];
 const SHOWN = 200;
 
 const where = (p: { file: string | null; row: number | null }) => [p.file, p.row].filter((x) => x !== null && x !== '').join(' · ');
 
-/** The report of a dry run or apply: counts, then each problem, duplicate and entry to place, as tables. */
-export function ImportReportView({ report }: { report: Report }) {
+/** The report of a dry run or apply: counts, then each problem, duplicate, geocoder lookup and entry to place, as tables. */
+export function ImportReportView({ report, geocode = false }: { report: Report; geocode?: boolean }) {
   const { t } = useTranslation();
   const f = useFormatters();
   const c = report.counts;
+  const degrees = useMemo(() => new Intl.NumberFormat(f.locale, { minimumFractionDigits: 5, maximumFractionDigits: 5 }), [f.locale]);
+  const outcome = (g: Geocoding) => (g.status === 'FOUND' ? g.displayName : g.message);
+  const attributions = [...new Set(report.geocoded.map((g) => g.attribution).filter((a): a is string => !!a))];
   return (
     <section className="page-section" aria-labelledby="import-report-title">
       <h2 id="import-report-title">{t('import.report.title')}</h2>
@@ -34,6 +39,24 @@ export function ImportReportView({ report }: { report: Report }) {
         </li>
         <li>{t('import.report.problems', { errors: f.number(c.errors), warnings: f.number(c.warnings) })}</li>
         <li>{t('import.report.duplicatesCount', { n: f.number(c.duplicates) })}</li>
+        {(c.relationshipsCreated > 0 || c.relationshipsUpdated > 0) && (
+          <li>
+            {t('import.report.relationships', { created: f.number(c.relationshipsCreated), updated: f.number(c.relationshipsUpdated) })}
+          </li>
+        )}
+        {(c.membershipsCreated > 0 || c.membershipsUpdated > 0 || c.networksCreated > 0) && (
+          <li>
+            {t('import.report.memberships', {
+              created: f.number(c.membershipsCreated),
+              updated: f.number(c.membershipsUpdated),
+              networks: f.number(c.networksCreated),
+            })}
+          </li>
+        )}
+        {c.districtsCreated > 0 && <li>{t('import.report.districtsCount', { n: f.number(c.districtsCreated) })}</li>}
+        {(geocode || report.geocoded.length > 0) && (
+          <li>{t('import.report.geocodedCount', { n: f.number(c.geocoded), asked: f.number(report.geocoded.length) })}</li>
+        )}
         <li>{t('import.report.placingCount', { n: f.number(c.needsPlacing) })}</li>
       </ul>
       {!report.canApply && <p className="form-alert">{t('import.report.cannotApply')}</p>}
@@ -102,6 +125,42 @@ export function ImportReportView({ report }: { report: Report }) {
         </>
       )}
 
+      {report.geocoded.length > 0 && (
+        <>
+          <h3 id="import-geocoded-title">{t('import.report.geocodedTitle')}</h3>
+          <div className="table-scroll">
+            <table className="data-table" aria-labelledby="import-geocoded-title">
+              <thead>
+                <tr>
+                  <th scope="col">{t('import.report.where')}</th>
+                  <th scope="col">{t('import.report.name')}</th>
+                  <th scope="col">{t('import.report.address')}</th>
+                  <th scope="col">{t('import.report.geocodeStatus')}</th>
+                  <th scope="col">{t('import.report.place')}</th>
+                  <th scope="col">{t('import.report.coordinates')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {report.geocoded.slice(0, SHOWN).map((g) => (
+                  <tr key={g.locationId}>
+                    <td>{where(g)}</td>
+                    <td>{g.name}</td>
+                    <td>{g.address}</td>
+                    <td>{t(`import.geocodeStatus.${g.status}`)}</td>
+                    <td>{outcome(g)}</td>
+                    <td>
+                      {g.latitude !== null && g.longitude !== null ? `${degrees.format(g.latitude)}, ${degrees.format(g.longitude)}` : ''}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+          {attributions.length > 0 && <p className="muted">{t('import.geocode.attribution', { attribution: attributions.join(' · ') })}</p>}
+          {report.dryRun && <p className="muted">{t('import.report.geocodedApply')}</p>}
+        </>
+      )}
+
       {report.needsPlacing.length > 0 && (
         <>
           <h3>{t('import.report.placingTitle')}</h3>
@@ -110,6 +169,7 @@ export function ImportReportView({ report }: { report: Report }) {
               <li key={p.organisationId}>
                 {p.name}
                 {p.address ? ` — ${p.address}` : ''} <span className="muted">({where(p)})</span>
+                {p.geocoder ? <span className="muted"> – {t('import.report.geocoderReason', { reason: p.geocoder })}</span> : null}
               </li>
             ))}
           </ul>

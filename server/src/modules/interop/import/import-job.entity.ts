@@ -32,6 +32,10 @@ export class ImportJobEntity {
   @Column('boolean', { default: true })
   skipDuplicates: boolean;
 
+  /** Coordinates are looked up for locations without them (the report's `geocoded` holds the lookups). */
+  @Column('boolean', { default: false })
+  geocode: boolean;
+
   @Column('text', { array: true, default: () => "'{}'" })
   fileNames: string[];
 

@@ -43,7 +43,60 @@ export interface LocationDraft {
   };
   /** An HSDS `area` attribute to check against the stored districts. */
   areaToken?: Token;
+  /** Profile extension `x_district`: the district, created when it is not stored (without a polygon). */
+  district?: DistrictDraft;
+  /** Where the coordinates came from when the import looked them up (geocoder). */
+  coordinatesSource?: string;
   schedules: ScheduleDraft[];
+}
+
+/** `location.x_district` (or a row of x_districts.csv with its x_district_statistics.csv rows). */
+export interface DistrictDraft {
+  at: Locate;
+  id: string;
+  kind: string;
+  code: string;
+  name: string;
+  source: string | null;
+  attribution: string | null;
+  statistics: {
+    year: number;
+    referenceDate: string | null;
+    population: number | null;
+    foreignNationals: number | null;
+    migrationBackground: number | null;
+    definition: string | null;
+    source: string | null;
+  }[];
+}
+
+/** `organization.x_relationships[]`: a relationship appears under both organisations with the same id. */
+export interface RelationshipDraft {
+  at: Locate;
+  id: string;
+  values: {
+    sourceOrganisationId: string;
+    targetOrganisationId: string;
+    type: string;
+    validFrom: string | null;
+    validTo: string | null;
+    fieldOfActionCode: string | null;
+    note: string | null;
+  };
+}
+
+/** `organization.x_memberships[]`: the network is created (with its name) when it is not stored. */
+export interface MembershipDraft {
+  at: Locate;
+  id: string;
+  networkName: string | null;
+  values: {
+    networkId: string;
+    organisationId: string;
+    role: string;
+    since: string | null;
+    until: string | null;
+  };
 }
 
 export interface ServiceDraft {
@@ -93,6 +146,8 @@ export interface OrganisationDraft {
   sourceNote?: string;
   locations: LocationDraft[];
   services: ServiceDraft[];
+  relationships?: RelationshipDraft[];
+  memberships?: MembershipDraft[];
   /** Not an organisation (e.g. a network row of the real list): reported and left out. */
   skipReason?: string;
 }

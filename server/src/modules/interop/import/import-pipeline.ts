@@ -4,7 +4,7 @@ import type { TermWithKind } from '../../fields-of-action/fields-of-action.servi
 import { assertJsonDepth, decodeText } from './decode';
 import { FieldReader, Lookups, Problems } from './import-fields';
 import type { OrganisationDraft, ReadResult } from './import-model';
-import { actionsOf, ImportPlan, ImportPlanner } from './import-plan';
+import { actionsOf, GeocodeHook, ImportPlan, ImportPlanner } from './import-plan';
 import { ImportWriter } from './import-writer';
 import {
   emptyCounts,
@@ -63,6 +63,7 @@ export async function runImport(
   options: ImportOptions,
   actor: ImportActor,
   progress: ProgressFn = () => undefined,
+  geocode?: GeocodeHook,
 ): Promise<ImportReport> {
   const started = Date.now();
   const problems = new Problems();
@@ -93,6 +94,17 @@ export async function runImport(
       }
       c.duplicates = plan.duplicateCount;
       c.needsPlacing = plan.placementCount;
+      c.geocoded = plan.geocoded.filter((g) => g.latitude !== null).length;
+      for (const r of plan.relationships) {
+        if (r.action === ImportActionKind.CREATE) c.relationshipsCreated++;
+        else if (r.action === ImportActionKind.UPDATE) c.relationshipsUpdated++;
+      }
+      for (const m of plan.memberships) {
+        if (m.action === ImportActionKind.CREATE) c.membershipsCreated++;
+        else if (m.action === ImportActionKind.UPDATE) c.membershipsUpdated++;
+      }
+      c.networksCreated = plan.networks.length;
+      c.districtsCreated = plan.districts.length;
     }
     c.errors = problems.errors;
     c.warnings = problems.warnings;
@@ -107,6 +119,7 @@ export async function runImport(
       duplicates: plan?.duplicates ?? [],
       actions: actions.actions,
       needsPlacing: plan?.placements ?? [],
+      geocoded: plan?.geocoded ?? [],
       truncated:
         problems.list.length < problems.errors + problems.warnings ||
         actions.actions.length < actions.total ||
@@ -115,7 +128,7 @@ export async function runImport(
     };
   };
 
-  const plannerOptions = { publish: options.publish, skipDuplicates: options.skipDuplicates };
+  const plannerOptions = { publish: options.publish, skipDuplicates: options.skipDuplicates, geocode };
   if (options.dryRun || problems.errors) {
     const plan = await new ImportPlanner(ds, problems, lookups, { ...plannerOptions, lock: false }).plan(read.organisations);
     progress(1, 'done');

@@ -2,13 +2,23 @@ import type { DataSource, EntityManager } from 'typeorm';
 import { EditableEntity, foldForSearch, PublicationStatus, TaxonomyKind, VerificationStatus } from '@partneratlas/shared';
 import { canonical, ENTITY_SPECS, EntitySpec } from '../../editing/entity-specs';
 import { Lookups, Problems } from './import-fields';
-import type { LocationDraft, OrganisationDraft, ScheduleDraft, ServiceDraft, Token } from './import-model';
+import type {
+  DistrictDraft,
+  LocationDraft,
+  MembershipDraft,
+  OrganisationDraft,
+  RelationshipDraft,
+  ScheduleDraft,
+  ServiceDraft,
+  Token,
+} from './import-model';
 import {
   ImportAction,
   ImportActionKind,
   ImportDuplicate,
   ImportDuplicateReason,
   ImportEntity,
+  ImportGeocoding,
   ImportPlacement,
   REPORT_LIST_MAX,
   SourceRef,
@@ -23,10 +33,20 @@ export const DUPLICATE_METERS = 100;
 const CHUNK = 5000;
 
 /** Fields an import may change on an existing entry (status, verification and confirmation are the editors'). */
-const UPDATABLE: Record<'org' | 'loc' | 'svc', readonly string[]> = {
+type Kind = 'org' | 'loc' | 'svc' | 'rel' | 'mem';
+const SPEC_OF: Record<Kind, EditableEntity> = {
+  org: EditableEntity.ORGANISATION,
+  loc: EditableEntity.LOCATION,
+  svc: EditableEntity.SERVICE,
+  rel: EditableEntity.RELATIONSHIP,
+  mem: EditableEntity.NETWORK_MEMBERSHIP,
+};
+const UPDATABLE: Record<Kind, readonly string[]> = {
   org: ['kind', 'name', 'alternateName', 'description', 'website', 'email', 'phones', 'yearFounded', 'parentOrganisationId'],
   loc: ['name', 'street', 'postcode', 'city', 'coordinates', 'accessibility', 'areaId'],
   svc: ['name', 'description', 'fieldsOfAction', 'targetGroups', 'languages', 'fees', 'free', 'eligibility', 'locationIds'],
+  rel: ['targetOrganisationId', 'type', 'validFrom', 'validTo', 'fieldOfActionCode', 'note'],
+  mem: ['role', 'since', 'until'],
 };
 
 export interface PlannedEntity<D> {
@@ -46,8 +66,27 @@ export interface PlannedOrganisation extends PlannedEntity<OrganisationDraft> {
   schedules: ScheduleDraft[];
 }
 
+/** A location without coordinates that the geocoder may place (import option `geocode`). */
+export interface GeocodeTarget {
+  organisation: OrganisationDraft;
+  location: LocationDraft;
+}
+
+/**
+ * Looks up coordinates for the targets: sets `values.coordinates` and `coordinatesSource` of the drafts it finds
+ * one place for and returns one report entry per target.
+ */
+export type GeocodeHook = (targets: GeocodeTarget[]) => Promise<ImportGeocoding[]>;
+
 export interface ImportPlan {
   organisations: PlannedOrganisation[];
+  relationships: PlannedEntity<RelationshipDraft>[];
+  memberships: PlannedEntity<MembershipDraft>[];
+  /** Networks of x_memberships that are not stored yet. */
+  networks: { id: string; name: string }[];
+  /** Districts of x_district that are not stored yet (created without a polygon). */
+  districts: DistrictDraft[];
+  geocoded: ImportGeocoding[];
   duplicates: ImportDuplicate[];
   duplicateCount: number;
   placements: ImportPlacement[];
@@ -88,7 +127,7 @@ export class ImportPlanner {
     private readonly db: Db,
     private readonly problems: Problems,
     private readonly lookups: Lookups,
-    private readonly options: { publish: boolean; skipDuplicates: boolean; lock: boolean },
+    private readonly options: { publish: boolean; skipDuplicates: boolean; lock: boolean; geocode?: GeocodeHook },
   ) {}
 
   async plan(drafts: OrganisationDraft[]): Promise<ImportPlan> {
@@ -130,13 +169,20 @@ export class ImportPlanner {
     await this.checkSchedules(scheds);
     await this.checkReferences(orgs, existingOrgs);
     await this.checkServiceLocations(orgs);
-    await this.resolveAreas(locs.map((x) => x.l));
+    const districts = await this.resolveDistricts(locs.map((x) => x.l));
+    await this.resolveAreas(
+      locs.map((x) => x.l),
+      new Set(districts.map((d) => d.id)),
+    );
     const newOrgs = orgs.filter((o) => !existingOrgs.has(o.id));
     const { duplicates, duplicateCount, skip } = await this.findDuplicates(newOrgs);
     const lock = this.options.lock;
     const storedOrgs = await loadStates(this.db, ENTITY_SPECS[EditableEntity.ORGANISATION], [...existingOrgs.keys()], lock);
     const storedLocs = await loadStates(this.db, ENTITY_SPECS[EditableEntity.LOCATION], [...existingLocs.keys()], lock);
     const storedSvcs = await loadStates(this.db, ENTITY_SPECS[EditableEntity.SERVICE], [...existingSvcs.keys()], lock);
+    const geocoded = await this.geocode(
+      locs.filter(({ o, l }) => !skip.has(o.id) && !l.values.coordinates && !storedLocs.get(l.id)?.coordinates),
+    );
 
     const planned: PlannedOrganisation[] = [];
     for (const d of orgs) {
@@ -169,8 +215,194 @@ export class ImportPlanner {
         schedules: [],
       });
     }
-    const { placements, placementCount } = await this.placements(planned);
-    return { organisations: planned, duplicates, duplicateCount, placements, placementCount };
+    const { placements, placementCount } = await this.placements(planned, geocoded);
+    const written = new Set(planned.filter((o) => o.action !== ImportActionKind.SKIP).map((o) => o.draft.id));
+    const relationships = await this.planRelationships(orgs, written, existingOrgs);
+    const { memberships, networks } = await this.planMemberships(orgs, written);
+    const usedAreas = new Set(
+      planned.flatMap((o) => o.locations.filter((l) => l.action !== ImportActionKind.SKIP).map((l) => l.values.areaId as string | null)),
+    );
+    return {
+      organisations: planned,
+      relationships,
+      memberships,
+      networks,
+      districts: districts.filter((d) => usedAreas.has(d.id)),
+      geocoded,
+      duplicates,
+      duplicateCount,
+      placements,
+      placementCount,
+    };
+  }
+
+  // ---------------------------------------------------------------- geocoding (option `geocode`)
+
+  /** Locations without coordinates (in the file and stored) whose address has a street: asked in file order. */
+  private async geocode(candidates: { o: OrganisationDraft; l: LocationDraft }[]): Promise<ImportGeocoding[]> {
+    const hook = this.options.geocode;
+    if (!hook) return [];
+    const targets = candidates.filter(({ l }) => l.values.street).map(({ o, l }) => ({ organisation: o, location: l }));
+    return targets.length ? hook(targets) : [];
+  }
+
+  // ---------------------------------------------------------------- profile extensions (x_…)
+
+  /**
+   * x_district: a district stored under the id is used as it is (stored districts are never changed by an import);
+   * one stored under the same code is used instead (reported); otherwise the district is created, without a polygon.
+   */
+  private async resolveDistricts(locs: LocationDraft[]): Promise<DistrictDraft[]> {
+    const drafts = new Map<string, DistrictDraft>();
+    for (const l of locs) if (l.district && !drafts.has(l.district.id)) drafts.set(l.district.id, l.district);
+    if (!drafts.size) return [];
+    const rows: { id: string; code: string }[] = await this.db.query(
+      `SELECT id, code FROM area WHERE id = ANY($1::uuid[]) OR code = ANY($2::text[])`,
+      [[...drafts.keys()], [...drafts.values()].map((d) => d.code)],
+    );
+    const byId = new Set(rows.map((r) => r.id));
+    const byCode = new Map(rows.map((r) => [r.code, r.id]));
+    const create: DistrictDraft[] = [];
+    const replaced = new Map<string, string>();
+    for (const d of drafts.values()) {
+      if (byId.has(d.id)) continue;
+      const other = byCode.get(d.code);
+      if (other) {
+        replaced.set(d.id, other);
+        this.problems.warn(
+          d.at('code'),
+          'UNKNOWN_AREA',
+          `a district with code ${d.code} is stored under another id (${other}); that one is used`,
+          d.id,
+        );
+      } else create.push(d);
+    }
+    for (const l of locs) {
+      const other = l.district && replaced.get(l.district.id);
+      if (other && l.areaToken?.raw.toLowerCase() === l.district!.id) l.areaToken = { ...l.areaToken, raw: other };
+    }
+    return create;
+  }
+
+  /** x_relationships, once per id (they appear under both organisations): both organisations must be here or stored. */
+  private async planRelationships(
+    orgs: OrganisationDraft[],
+    written: Set<string>,
+    existingOrgs: Map<string, string | null>,
+  ): Promise<PlannedEntity<RelationshipDraft>[]> {
+    const drafts = new Map<string, RelationshipDraft>();
+    for (const o of orgs) for (const r of o.relationships ?? []) if (!drafts.has(r.id)) drafts.set(r.id, r);
+    if (!drafts.size) return [];
+    const inFile = new Set(orgs.map((o) => o.id));
+    const others = [...drafts.values()]
+      .flatMap((r) => [r.values.sourceOrganisationId, r.values.targetOrganisationId])
+      .filter((id) => !inFile.has(id) && !existingOrgs.has(id));
+    const storedOrgs = await this.ids('organization', others, 'NULL::uuid');
+    const existing = await this.ids('organisation_relationship', [...drafts.keys()], 'source_organisation_id');
+    const ok: RelationshipDraft[] = [];
+    for (const r of drafts.values()) {
+      const v = r.values;
+      if (v.sourceOrganisationId === v.targetOrganisationId) {
+        this.problems.error(
+          r.at('target_organization_id'),
+          'SELF_REFERENCE',
+          'a relationship needs two different organisations',
+          v.targetOrganisationId,
+        );
+        continue;
+      }
+      const owner = existing.get(r.id);
+      if (owner !== undefined && owner !== v.sourceOrganisationId) {
+        this.problems.error(r.at('id'), 'ID_OF_OTHER_ORGANISATION', 'this relationship id belongs to another organisation', r.id);
+        continue;
+      }
+      const missing = [v.sourceOrganisationId, v.targetOrganisationId].find(
+        (id) => !(inFile.has(id) ? written.has(id) : existingOrgs.has(id) || storedOrgs.has(id)),
+      );
+      if (missing) {
+        const why = inFile.has(missing) ? 'is left out of this import' : 'is neither in the file nor stored';
+        this.problems.warn(r.at('id'), 'NOT_IMPORTED', `relationship left out: organisation ${missing} ${why}`, r.id);
+        continue;
+      }
+      if (v.fieldOfActionCode && !this.lookups.term(v.fieldOfActionCode, TaxonomyKind.FIELD_OF_ACTION)) {
+        this.problems.warn(
+          r.at('field_of_action_code'),
+          'UNKNOWN_CODE',
+          'unknown field-of-action code; imported without it',
+          v.fieldOfActionCode,
+        );
+        v.fieldOfActionCode = null;
+      }
+      ok.push(r);
+    }
+    const stored = await loadStates(
+      this.db,
+      ENTITY_SPECS[EditableEntity.RELATIONSHIP],
+      ok.filter((r) => existing.has(r.id)).map((r) => r.id),
+      this.options.lock,
+    );
+    return ok.map((r) => this.decide(r, stored.get(r.id) ?? null, 'rel', { ...r.values }));
+  }
+
+  /** x_memberships: the network is created with its name when it is not stored; one membership per network and organisation. */
+  private async planMemberships(
+    orgs: OrganisationDraft[],
+    written: Set<string>,
+  ): Promise<{ memberships: PlannedEntity<MembershipDraft>[]; networks: { id: string; name: string }[] }> {
+    const drafts = new Map<string, MembershipDraft>();
+    for (const o of orgs) for (const m of o.memberships ?? []) if (written.has(o.id) && !drafts.has(m.id)) drafts.set(m.id, m);
+    if (!drafts.size) return { memberships: [], networks: [] };
+    const list = [...drafts.values()];
+    const storedNetworks = await this.ids(
+      'network',
+      list.map((m) => m.values.networkId),
+      'NULL::uuid',
+    );
+    const rows: { id: string; network_id: string; organisation_id: string }[] = await this.db.query(
+      `SELECT id, network_id, organisation_id FROM network_membership
+        WHERE id = ANY($1::uuid[]) OR (network_id, organisation_id) IN (SELECT * FROM unnest($2::uuid[], $3::uuid[]))`,
+      [list.map((m) => m.id), list.map((m) => m.values.networkId), list.map((m) => m.values.organisationId)],
+    );
+    const byId = new Map(rows.map((r) => [r.id, r]));
+    const byPair = new Map(rows.map((r) => [`${r.network_id}:${r.organisation_id}`, r.id]));
+    const networks = new Map<string, string>();
+    const ok: MembershipDraft[] = [];
+    for (const m of list) {
+      const v = m.values;
+      const stored = byId.get(m.id);
+      if (stored && (stored.network_id !== v.networkId || stored.organisation_id !== v.organisationId)) {
+        this.problems.error(m.at('id'), 'ID_OF_OTHER_ORGANISATION', 'this membership id belongs to another organisation or network', m.id);
+        continue;
+      }
+      const pair = byPair.get(`${v.networkId}:${v.organisationId}`);
+      if (!stored && pair) {
+        this.problems.warn(m.at('id'), 'NOT_IMPORTED', `already a member of this network (membership ${pair}); left out`, m.id);
+        continue;
+      }
+      if (!storedNetworks.has(v.networkId) && !networks.has(v.networkId)) {
+        if (!m.networkName) {
+          this.problems.warn(
+            m.at('network_name'),
+            'UNKNOWN_REFERENCE',
+            'network not stored and without a name; membership left out',
+            v.networkId,
+          );
+          continue;
+        }
+        networks.set(v.networkId, m.networkName);
+      }
+      ok.push(m);
+    }
+    const states = await loadStates(
+      this.db,
+      ENTITY_SPECS[EditableEntity.NETWORK_MEMBERSHIP],
+      ok.filter((m) => byId.has(m.id)).map((m) => m.id),
+      this.options.lock,
+    );
+    return {
+      memberships: ok.map((m) => this.decide(m, states.get(m.id) ?? null, 'mem', { ...m.values })),
+      networks: [...networks].map(([id, name]) => ({ id, name })),
+    };
   }
 
   // ---------------------------------------------------------------- tokens (terms, languages)
@@ -337,14 +569,14 @@ export class ImportPlanner {
     }
   }
 
-  private async resolveAreas(locs: LocationDraft[]): Promise<void> {
+  private async resolveAreas(locs: LocationDraft[], created: Set<string>): Promise<void> {
     const tokens = locs.filter((l) => l.areaToken);
     if (!tokens.length) return;
     const ids = tokens.map((l) => l.areaToken!.raw.toLowerCase()).filter((id) => /^[0-9a-f-]{36}$/.test(id));
     const stored = await this.ids('area', ids, 'NULL::uuid');
     for (const l of tokens) {
       const id = l.areaToken!.raw.toLowerCase();
-      if (stored.has(id)) l.values.areaId = id;
+      if (stored.has(id) || created.has(id)) l.values.areaId = id;
       else
         this.problems.warn(
           l.areaToken!.at,
@@ -508,15 +740,14 @@ export class ImportPlanner {
     return this.decide(d, stored, kind, fresh);
   }
 
-  private decide<D extends OrganisationDraft | LocationDraft | ServiceDraft>(
+  private decide<D extends OrganisationDraft | LocationDraft | ServiceDraft | RelationshipDraft | MembershipDraft>(
     d: D,
     stored: Values | null,
-    kind: 'org' | 'loc' | 'svc',
+    kind: Kind,
     fresh: Values,
   ): PlannedEntity<D> {
     if (!stored) return { draft: d, exists: false, stored: null, values: fresh, changed: [], action: ImportActionKind.CREATE };
-    const spec =
-      ENTITY_SPECS[kind === 'org' ? EditableEntity.ORGANISATION : kind === 'loc' ? EditableEntity.LOCATION : EditableEntity.SERVICE];
+    const spec = ENTITY_SPECS[SPEC_OF[kind]];
     const given = d.values as Values;
     const values: Values = { ...stored };
     const changed: string[] = [];
@@ -541,7 +772,11 @@ export class ImportPlanner {
 
   // ---------------------------------------------------------------- needs manual placing
 
-  private async placements(planned: PlannedOrganisation[]): Promise<{ placements: ImportPlacement[]; placementCount: number }> {
+  private async placements(
+    planned: PlannedOrganisation[],
+    geocoded: ImportGeocoding[],
+  ): Promise<{ placements: ImportPlacement[]; placementCount: number }> {
+    const why = new Map(geocoded.filter((g) => g.message).map((g) => [g.locationId, g.message]));
     const candidates = planned.filter((o) => o.action !== ImportActionKind.SKIP && !o.locations.some((l) => l.values.coordinates));
     const existing = candidates.filter((o) => o.exists).map((o) => o.draft.id);
     const located = new Set<string>();
@@ -569,6 +804,7 @@ export class ImportPlanner {
         locationId: l ? l.draft.id : null,
         name: String(o.values.name ?? o.draft.values.name ?? ''),
         address: address || null,
+        ...(why.size ? { geocoder: (l && why.get(l.draft.id)) ?? null } : {}),
       });
     }
     return { placements, placementCount };
@@ -579,7 +815,11 @@ export class ImportPlanner {
 export function actionsOf(plan: ImportPlan): { actions: ImportAction[]; total: number } {
   const actions: ImportAction[] = [];
   let total = 0;
-  const add = (entity: ImportEntity, e: PlannedEntity<OrganisationDraft | LocationDraft | ServiceDraft>, name: unknown) => {
+  const add = (
+    entity: ImportEntity,
+    e: PlannedEntity<OrganisationDraft | LocationDraft | ServiceDraft | RelationshipDraft | MembershipDraft>,
+    name: unknown,
+  ) => {
     total++;
     if (actions.length >= REPORT_LIST_MAX) return;
     const ref = e.draft.at();
@@ -599,5 +839,7 @@ export function actionsOf(plan: ImportPlan): { actions: ImportAction[]; total: n
     for (const l of o.locations) add(ImportEntity.LOCATION, l, l.draft.values.street ?? l.draft.values.name ?? null);
     for (const s of o.services) add(ImportEntity.SERVICE, s, s.draft.values.name);
   }
+  for (const r of plan.relationships) add(ImportEntity.RELATIONSHIP, r, r.draft.values.type);
+  for (const m of plan.memberships) add(ImportEntity.NETWORK_MEMBERSHIP, m, m.draft.networkName);
   return { actions, total };
 }

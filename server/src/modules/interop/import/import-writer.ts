@@ -4,7 +4,7 @@ import { EditableEntity } from '@partneratlas/shared';
 import { returnedRows } from '../../../database/returning';
 import { canonical, ENTITY_SPECS } from '../../editing/entity-specs';
 import { ImportPlan, loadStates, PlannedEntity } from './import-plan';
-import type { LocationDraft, OrganisationDraft, ScheduleDraft, ServiceDraft } from './import-model';
+import type { LocationDraft, MembershipDraft, OrganisationDraft, RelationshipDraft, ScheduleDraft, ServiceDraft } from './import-model';
 import { ImportActionKind, ImportActor } from './import.types';
 
 /** Rows per statement: large enough for speed, small enough for the statement timeout and progress. */
@@ -46,7 +46,9 @@ export class ImportWriter {
     const locs = plan.organisations.flatMap((o) => o.locations.filter(written));
     const svcs = plan.organisations.flatMap((o) => o.services.filter(written));
     const schedules = plan.organisations.flatMap((o) => o.schedules);
-    const total = orgs.length + locs.length + svcs.length + schedules.length + orgsWithWrites.length + 1;
+    const rels = plan.relationships.filter(written);
+    const mems = plan.memberships.filter(written);
+    const total = orgs.length + locs.length + svcs.length + schedules.length + orgsWithWrites.length + rels.length + mems.length + 1;
     let done = 0;
     const step = (n: number) => {
       done += n;
@@ -54,9 +56,12 @@ export class ImportWriter {
     };
 
     await this.organisations(orgs, step);
+    await this.districts(plan);
     await this.locations(locs, step);
     await this.services(svcs, step);
     await this.schedules(plan, schedules, step);
+    await this.relationships(rels, step);
+    await this.memberships(plan, mems, step);
     const touched = orgsWithWrites.map((o) => o.draft.id);
     for (const part of parts(touched, REFRESH_BATCH)) {
       await this.m.query(`SELECT pa_refresh_organisations($1::uuid[])`, [part]);
@@ -121,14 +126,15 @@ export class ImportWriter {
     for (const part of parts(locs)) {
       const v = part.map((l) => l.values);
       await this.m.query(
-        `INSERT INTO location (id, organisation_id, name, street, postcode, city, geom, accessibility, area_id, created_at)
+        `INSERT INTO location (id, organisation_id, name, street, postcode, city, geom, accessibility, area_id, coordinates_source, created_at)
          SELECT x.id, x.organisation_id, x.name, x.street, x.postcode, x.city,
                 CASE WHEN x.lat IS NULL THEN NULL ELSE ST_SetSRID(ST_MakePoint(x.lng, x.lat), 4326)::geography END,
-                x.accessibility, x.area_id, now() + x.ord * interval '1 microsecond'
-           FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::text[], $5::text[], $6::text[], $7::float8[], $8::float8[], $9::text[], $10::uuid[])
-                WITH ORDINALITY AS x(id, organisation_id, name, street, postcode, city, lat, lng, accessibility, area_id, ord)
+                x.accessibility, x.area_id, x.coordinates_source, now() + x.ord * interval '1 microsecond'
+           FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::text[], $5::text[], $6::text[], $7::float8[], $8::float8[], $9::text[], $10::uuid[], $11::text[])
+                WITH ORDINALITY AS x(id, organisation_id, name, street, postcode, city, lat, lng, accessibility, area_id, coordinates_source, ord)
          ON CONFLICT (id) DO UPDATE SET name = EXCLUDED.name, street = EXCLUDED.street, postcode = EXCLUDED.postcode,
                 city = EXCLUDED.city, geom = EXCLUDED.geom, accessibility = EXCLUDED.accessibility, area_id = EXCLUDED.area_id,
+                coordinates_source = COALESCE(EXCLUDED.coordinates_source, location.coordinates_source),
                 version = location.version + 1, updated_at = now()`,
         [
           part.map((l) => l.draft.id),
@@ -141,6 +147,7 @@ export class ImportWriter {
           v.map((x) => coord(x.coordinates, 'longitude')),
           v.map((x) => x.accessibility),
           v.map((x) => x.areaId),
+          part.map((l) => l.draft.coordinatesSource ?? null),
         ],
       );
       // A new location without a given district gets the district polygon it lies in (never a guess: no point, no district).
@@ -150,6 +157,102 @@ export class ImportWriter {
           WHERE l.id = ANY($1::uuid[]) AND l.area_id IS NULL AND l.geom IS NOT NULL
             AND a.kind = 'DISTRICT' AND a.geom IS NOT NULL AND ST_Intersects(a.geom, l.geom::geometry)`,
         [part.filter((l) => !l.exists && !l.values.areaId).map((l) => l.draft.id)],
+      );
+      step(part.length);
+    }
+  }
+
+  // ---------------------------------------------------------------- profile extensions: districts, networks, relationships, memberships
+
+  /** Districts of x_district that are not stored: created without a polygon (stored ones are never changed), with their statistics. */
+  private async districts(plan: ImportPlan): Promise<void> {
+    const ds = plan.districts;
+    if (!ds.length) return;
+    await this.m.query(
+      `INSERT INTO area (id, kind, name, code, source, attribution)
+       SELECT x.id, x.kind::area_kind, x.name, x.code, x.source, x.attribution
+         FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[]) AS x(id, kind, name, code, source, attribution)
+       ON CONFLICT DO NOTHING`,
+      [
+        ds.map((d) => d.id),
+        ds.map((d) => d.kind),
+        ds.map((d) => d.name),
+        ds.map((d) => d.code),
+        ds.map((d) => d.source),
+        ds.map((d) => d.attribution),
+      ],
+    );
+    const st = ds.flatMap((d) => d.statistics.map((x) => ({ area: d.id, ...x })));
+    if (!st.length) return;
+    await this.m.query(
+      `INSERT INTO area_statistic (area_id, year, reference_date, population, foreign_nationals, migration_background, definition, source)
+       SELECT * FROM unnest($1::uuid[], $2::int[], $3::date[], $4::int[], $5::int[], $6::int[], $7::text[], $8::text[])
+       ON CONFLICT DO NOTHING`,
+      [
+        st.map((x) => x.area),
+        st.map((x) => x.year),
+        st.map((x) => x.referenceDate),
+        st.map((x) => x.population),
+        st.map((x) => x.foreignNationals),
+        st.map((x) => x.migrationBackground),
+        st.map((x) => x.definition),
+        st.map((x) => x.source),
+      ],
+    );
+  }
+
+  private async relationships(rels: PlannedEntity<RelationshipDraft>[], step: (n: number) => void): Promise<void> {
+    for (const part of parts(rels)) {
+      const v = part.map((r) => r.values);
+      await this.m.query(
+        `INSERT INTO organisation_relationship (id, source_organisation_id, target_organisation_id, type, valid_from, valid_to,
+                                                field_of_action_code, note)
+         SELECT x.id, x.source, x.target, x.type::relationship_type, x.valid_from::date, x.valid_to::date, x.code, x.note
+           FROM unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[])
+                AS x(id, source, target, type, valid_from, valid_to, code, note)
+         ON CONFLICT (id) DO UPDATE SET target_organisation_id = EXCLUDED.target_organisation_id, type = EXCLUDED.type,
+                valid_from = EXCLUDED.valid_from, valid_to = EXCLUDED.valid_to, field_of_action_code = EXCLUDED.field_of_action_code,
+                note = EXCLUDED.note, version = organisation_relationship.version + 1, updated_at = now()`,
+        [
+          part.map((r) => r.draft.id),
+          v.map((x) => x.sourceOrganisationId),
+          v.map((x) => x.targetOrganisationId),
+          v.map((x) => x.type),
+          v.map((x) => x.validFrom),
+          v.map((x) => x.validTo),
+          v.map((x) => x.fieldOfActionCode),
+          v.map((x) => x.note),
+        ],
+      );
+      step(part.length);
+    }
+  }
+
+  /** Networks that are not stored are created with their name first. */
+  private async memberships(plan: ImportPlan, mems: PlannedEntity<MembershipDraft>[], step: (n: number) => void): Promise<void> {
+    if (plan.networks.length) {
+      await this.m.query(`INSERT INTO network (id, name) SELECT * FROM unnest($1::uuid[], $2::text[]) ON CONFLICT DO NOTHING`, [
+        plan.networks.map((n) => n.id),
+        plan.networks.map((n) => n.name),
+      ]);
+    }
+    for (const part of parts(mems)) {
+      const v = part.map((r) => r.values);
+      await this.m.query(
+        `INSERT INTO network_membership (id, network_id, organisation_id, role, since, until)
+         SELECT x.id, x.network_id, x.organisation_id, x.role::membership_role, x.since::date, x.until::date
+           FROM unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::text[], $5::text[], $6::text[])
+                AS x(id, network_id, organisation_id, role, since, until)
+         ON CONFLICT (id) DO UPDATE SET role = EXCLUDED.role, since = EXCLUDED.since, until = EXCLUDED.until,
+                version = network_membership.version + 1, updated_at = now()`,
+        [
+          part.map((r) => r.draft.id),
+          v.map((x) => x.networkId),
+          v.map((x) => x.organisationId),
+          v.map((x) => x.role),
+          v.map((x) => x.since),
+          v.map((x) => x.until),
+        ],
       );
       step(part.length);
     }
@@ -265,6 +368,8 @@ export class ImportWriter {
       [EditableEntity.ORGANISATION, plan.organisations.filter(written).map((o) => ({ e: o, org: o.draft.id }))],
       [EditableEntity.LOCATION, plan.organisations.flatMap((o) => o.locations.filter(written).map((l) => ({ e: l, org: o.draft.id })))],
       [EditableEntity.SERVICE, plan.organisations.flatMap((o) => o.services.filter(written).map((s) => ({ e: s, org: o.draft.id })))],
+      [EditableEntity.RELATIONSHIP, plan.relationships.filter(written).map((r) => ({ e: r, org: r.draft.values.sourceOrganisationId }))],
+      [EditableEntity.NETWORK_MEMBERSHIP, plan.memberships.filter(written).map((m) => ({ e: m, org: m.draft.values.organisationId }))],
     ];
     let total = 0;
     for (const [type, entities] of groups) {

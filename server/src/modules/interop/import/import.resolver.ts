@@ -4,6 +4,7 @@ import { ImportJobArgs, ImportJobsArgs, StartImportInput } from './dto/import.in
 import { ImportCounts, ImportJob } from './dto/import.model';
 import type { ImportJobEntity } from './import-job.entity';
 import { ImportService } from './import.service';
+import { emptyCounts } from './import.types';
 
 function toModel(job: ImportJobEntity): ImportJob {
   const finished = job.counts && Object.keys(job.counts).length > 0;
@@ -14,12 +15,16 @@ function toModel(job: ImportJobEntity): ImportJob {
     dryRun: job.dryRun,
     publish: job.publish,
     skipDuplicates: job.skipDuplicates,
+    geocode: job.geocode,
     fileNames: job.fileNames,
     totalBytes: job.totalBytes,
     progress: job.progress,
     phase: job.phase,
-    counts: finished ? (job.counts as ImportCounts) : null,
-    report: job.report as ImportJob['report'],
+    // Jobs stored before a field was added to the report get its empty value.
+    counts: finished ? ({ ...emptyCounts(), ...job.counts } as ImportCounts) : null,
+    report: job.report
+      ? ({ ...job.report, counts: { ...emptyCounts(), ...job.report.counts }, geocoded: job.report.geocoded ?? [] } as ImportJob['report'])
+      : null,
     error: job.error,
     createdBy: job.createdByLabel,
     createdAt: job.createdAt,
@@ -49,6 +54,8 @@ export class ImportResolver {
       dryRun: input.dryRun,
       publish: input.publish,
       skipDuplicates: input.skipDuplicates,
+      geocode: input.geocode,
+      dryRunJobId: input.dryRunJobId,
     });
     return toModel(job);
   }

@@ -1,4 +1,7 @@
 /** Import formats, job states and the report, shared by the readers, the pipeline, the API and the CLI. */
+import { GeocodeStatus } from '../geocoding/geocode-status';
+
+export { GeocodeStatus };
 
 export enum ImportKind {
   /** Open Referral HSDS 3.1 nested JSON: an array of organizations (what `hsds.json` exports). */
@@ -32,6 +35,10 @@ export enum ImportEntity {
   LOCATION = 'LOCATION',
   SERVICE = 'SERVICE',
   SCHEDULE = 'SCHEDULE',
+  /** Profile extension x_relationships. */
+  RELATIONSHIP = 'RELATIONSHIP',
+  /** Profile extension x_memberships. */
+  NETWORK_MEMBERSHIP = 'NETWORK_MEMBERSHIP',
 }
 
 export enum ImportActionKind {
@@ -89,12 +96,31 @@ export interface ImportAction extends SourceRef {
   fields?: string[];
 }
 
-/** An organisation that ends up without coordinates: to be placed by hand (nothing is ever geocoded or guessed). */
+/** An organisation that ends up without coordinates: to be placed by hand (nothing is ever guessed). */
 export interface ImportPlacement extends SourceRef {
   organisationId: string;
   locationId: string | null;
   name: string;
   address: string | null;
+  /** With `geocode`: why the geocoder gave no usable place (nothing found, ambiguous, outside the region …). */
+  geocoder?: string | null;
+}
+
+/** One lookup of a dry run with `geocode`; the apply uses exactly these (it never asks the geocoder itself). */
+export interface ImportGeocoding extends SourceRef {
+  organisationId: string;
+  locationId: string;
+  name: string;
+  /** The address as looked up (street, postcode city). */
+  address: string;
+  status: GeocodeStatus;
+  latitude: number | null;
+  longitude: number | null;
+  /** The place as the geocoder names it (FOUND). */
+  displayName: string | null;
+  attribution: string | null;
+  /** Why there is no place (not FOUND). */
+  message: string | null;
 }
 
 export interface ImportCounts {
@@ -113,6 +139,15 @@ export interface ImportCounts {
   warnings: number;
   duplicates: number;
   needsPlacing: number;
+  /** Locations that get coordinates from the geocoder (option `geocode`). */
+  geocoded: number;
+  relationshipsCreated: number;
+  relationshipsUpdated: number;
+  membershipsCreated: number;
+  membershipsUpdated: number;
+  /** Networks and districts (x_memberships, x_district) that were not stored yet. */
+  networksCreated: number;
+  districtsCreated: number;
   auditRecords: number;
 }
 
@@ -130,6 +165,8 @@ export interface ImportReport {
   duplicates: ImportDuplicate[];
   actions: ImportAction[];
   needsPlacing: ImportPlacement[];
+  /** Geocoder lookups (option `geocode`): at most GEOCODER_IMPORT_MAX, so never cut. */
+  geocoded: ImportGeocoding[];
   truncated: boolean;
   durationMs: number;
 }
@@ -152,6 +189,13 @@ export function emptyCounts(): ImportCounts {
     warnings: 0,
     duplicates: 0,
     needsPlacing: 0,
+    geocoded: 0,
+    relationshipsCreated: 0,
+    relationshipsUpdated: 0,
+    membershipsCreated: 0,
+    membershipsUpdated: 0,
+    networksCreated: 0,
+    districtsCreated: 0,
     auditRecords: 0,
   };
 }
@@ -167,6 +211,8 @@ export interface ImportOptions {
   dryRun: boolean;
   publish: boolean;
   skipDuplicates: boolean;
+  /** Look up coordinates for locations without them (needs GEOCODER_URL; a dry run asks, an apply reuses its dry run's lookups). */
+  geocode?: boolean;
 }
 
 /** Who imports: written into audit records and the job. */

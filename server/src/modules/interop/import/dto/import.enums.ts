@@ -1,5 +1,13 @@
 import { registerEnumType } from '@nestjs/graphql';
-import { ImportActionKind, ImportDuplicateReason, ImportEntity, ImportJobStatus, ImportKind, ImportSeverity } from '../import.types';
+import {
+  GeocodeStatus,
+  ImportActionKind,
+  ImportDuplicateReason,
+  ImportEntity,
+  ImportJobStatus,
+  ImportKind,
+  ImportSeverity,
+} from '../import.types';
 
 registerEnumType(ImportKind, {
   name: 'ImportFormat',
@@ -10,5 +18,9 @@ registerEnumType(ImportSeverity, { name: 'ImportSeverity', description: 'ERROR b
 registerEnumType(ImportEntity, { name: 'ImportEntity' });
 registerEnumType(ImportActionKind, { name: 'ImportActionKind' });
 registerEnumType(ImportDuplicateReason, { name: 'ImportDuplicateReason' });
+registerEnumType(GeocodeStatus, {
+  name: 'ImportGeocodeStatus',
+  description: 'FOUND: coordinates used; anything else: placed by hand (NOT_FOUND, AMBIGUOUS, OUTSIDE the region, FAILED, LIMIT).',
+});
 
 export {};

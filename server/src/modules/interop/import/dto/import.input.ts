@@ -63,6 +63,19 @@ export class StartImportInput {
   @Field({ defaultValue: true, description: 'Leave out rows that duplicate an existing entry (same name, or similar name within 100 m).' })
   @IsBoolean()
   skipDuplicates: boolean = true;
+
+  @Field({
+    defaultValue: false,
+    description:
+      'Look up coordinates for locations without them at the configured geocoder (refused without one). A dry run asks the geocoder; an apply uses the lookups of its dry run (dryRunJobId).',
+  })
+  @IsBoolean()
+  geocode: boolean = false;
+
+  @Field(() => ID, { nullable: true, description: 'Apply with geocode: the dry run whose lookups are written.' })
+  @IsOptional()
+  @IsUUID('all', { message: 'dryRunJobId must be an id (UUID)' })
+  dryRunJobId?: string | null;
 }
 
 @ArgsType()

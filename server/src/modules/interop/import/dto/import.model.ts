@@ -1,5 +1,13 @@
 import { Field, Float, ID, Int, ObjectType } from '@nestjs/graphql';
-import { ImportActionKind, ImportDuplicateReason, ImportEntity, ImportJobStatus, ImportKind, ImportSeverity } from '../import.types';
+import {
+  GeocodeStatus,
+  ImportActionKind,
+  ImportDuplicateReason,
+  ImportEntity,
+  ImportJobStatus,
+  ImportKind,
+  ImportSeverity,
+} from '../import.types';
 import './import.enums';
 
 @ObjectType({ isAbstract: true })
@@ -74,7 +82,7 @@ export class ImportAction extends Located {
   fields: string[] | null;
 }
 
-@ObjectType({ description: 'An organisation without coordinates after the import: place it by hand (nothing is geocoded or guessed).' })
+@ObjectType({ description: 'An organisation without coordinates after the import: place it by hand (nothing is guessed).' })
 export class ImportPlacement extends Located {
   @Field(() => ID)
   organisationId: string;
@@ -87,6 +95,42 @@ export class ImportPlacement extends Located {
 
   @Field(() => String, { nullable: true })
   address: string | null;
+
+  @Field(() => String, { nullable: true, description: 'With geocode: why the geocoder gave no usable place.' })
+  geocoder: string | null;
+}
+
+@ObjectType({ description: 'A geocoder lookup of a dry run with geocode (an apply writes exactly these).' })
+export class ImportGeocoding extends Located {
+  @Field(() => ID)
+  organisationId: string;
+
+  @Field(() => ID)
+  locationId: string;
+
+  @Field()
+  name: string;
+
+  @Field({ description: 'The address as looked up.' })
+  address: string;
+
+  @Field(() => GeocodeStatus)
+  status: GeocodeStatus;
+
+  @Field(() => Float, { nullable: true })
+  latitude: number | null;
+
+  @Field(() => Float, { nullable: true })
+  longitude: number | null;
+
+  @Field(() => String, { nullable: true, description: 'The place as the geocoder names it (FOUND).' })
+  displayName: string | null;
+
+  @Field(() => String, { nullable: true, description: 'To be shown with the coordinates, as the service requires.' })
+  attribution: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Why there is no place (not FOUND).' })
+  message: string | null;
 }
 
 @ObjectType()
@@ -105,6 +149,13 @@ export class ImportCounts {
   @Field(() => Int) warnings: number;
   @Field(() => Int) duplicates: number;
   @Field(() => Int) needsPlacing: number;
+  @Field(() => Int, { description: 'Locations that get coordinates from the geocoder.' }) geocoded: number;
+  @Field(() => Int) relationshipsCreated: number;
+  @Field(() => Int) relationshipsUpdated: number;
+  @Field(() => Int) membershipsCreated: number;
+  @Field(() => Int) membershipsUpdated: number;
+  @Field(() => Int, { description: 'Networks of x_memberships that were not stored.' }) networksCreated: number;
+  @Field(() => Int, { description: 'Districts of x_district that were not stored (created without a polygon).' }) districtsCreated: number;
   @Field(() => Int, { description: 'Audit records written (0 for a dry run).' }) auditRecords: number;
 }
 
@@ -140,6 +191,9 @@ export class ImportReport {
   @Field(() => [ImportPlacement], { description: 'Organisations that need manual placing on the map.' })
   needsPlacing: ImportPlacement[];
 
+  @Field(() => [ImportGeocoding], { description: 'Geocoder lookups (option geocode).' })
+  geocoded: ImportGeocoding[];
+
   @Field({ description: 'Some list was cut at 1000 entries.' })
   truncated: boolean;
 
@@ -167,6 +221,9 @@ export class ImportJob {
   @Field()
   skipDuplicates: boolean;
 
+  @Field({ description: 'Coordinates are looked up for locations without them.' })
+  geocode: boolean;
+
   @Field(() => [String])
   fileNames: string[];
 
@@ -176,7 +233,7 @@ export class ImportJob {
   @Field(() => Float, { description: '0..1' })
   progress: number;
 
-  @Field(() => String, { nullable: true, description: 'queued, reading, checking, writing, done' })
+  @Field(() => String, { nullable: true, description: 'queued, reading, checking, geocoding (option geocode), writing, done' })
   phase: string | null;
 
   @Field(() => ImportCounts, { nullable: true, description: 'Set when the job has finished.' })

@@ -1,8 +1,18 @@
-import { LIMITS, VerificationStatus } from '@partneratlas/shared';
+import { AreaKind, LIMITS, MembershipRole, RelationshipType, VerificationStatus } from '@partneratlas/shared';
 import { realOrganisationId } from '../../../../database/seed/real-organisations';
 import { stableId } from '../../hsds/stable-id';
 import { cellText, FieldReader, kindOf, UUID, verificationOf } from '../import-fields';
-import type { Locate, LocationDraft, OrganisationDraft, ScheduleDraft, ServiceDraft, Token } from '../import-model';
+import type {
+  DistrictDraft,
+  Locate,
+  LocationDraft,
+  MembershipDraft,
+  OrganisationDraft,
+  RelationshipDraft,
+  ScheduleDraft,
+  ServiceDraft,
+  Token,
+} from '../import-model';
 
 type Obj = Record<string | symbol, unknown>;
 
@@ -113,7 +123,140 @@ export class HsdsObjectMapper {
       draft.services.push(this.service(s, row, `services[${i}]`, draft));
     });
     if (assured.length) draft.values.lastConfirmedAt = assured.sort().at(-1);
+    const relationships = list(o.x_relationships)
+      .map((r, i) => this.relationship(r, row, `x_relationships[${i}]`))
+      .filter((r): r is RelationshipDraft => r !== null);
+    if (relationships.length) draft.relationships = relationships;
+    const memberships = list(o.x_memberships)
+      .map((m, i) => this.membership(m, row, `x_memberships[${i}]`, id))
+      .filter((m): m is MembershipDraft => m !== null);
+    if (memberships.length) draft.memberships = memberships;
     return draft;
+  }
+
+  // ---------------------------------------------------------------- profile extensions (x_…)
+
+  /** A required UUID of an extension record (ids are not derived here: they must match across organisations). */
+  private extId(at: Locate, field: string, raw: unknown): string | undefined {
+    const s = cellText(raw);
+    if (s === undefined) {
+      this.fields.problems.error(at(field), 'REQUIRED', `${field} is required`);
+      return undefined;
+    }
+    if (!UUID.test(s)) {
+      this.fields.problems.error(at(field), 'INVALID_ID', `${field} must be a UUID`, s);
+      return undefined;
+    }
+    return s.toLowerCase();
+  }
+
+  private relationship(r: Obj, row: number, path: string): RelationshipDraft | null {
+    const f = this.fields;
+    const at = this.locator(r, row, path);
+    const id = this.extId(at, 'id', r.id);
+    const source = this.extId(at, 'source_organization_id', r.source_organization_id);
+    const target = this.extId(at, 'target_organization_id', r.target_organization_id);
+    const type = cellText(r.type)?.toUpperCase();
+    if (type === undefined) f.problems.error(at('type'), 'REQUIRED', 'type is required');
+    else if (!(Object.values(RelationshipType) as string[]).includes(type)) {
+      f.problems.error(at('type'), 'UNKNOWN_CODE', `unknown relationship type (${Object.values(RelationshipType).join(', ')})`, type);
+      return null;
+    }
+    if (!id || !source || !target || !type) return null;
+    return {
+      at,
+      id,
+      values: {
+        sourceOrganisationId: source,
+        targetOrganisationId: target,
+        type,
+        validFrom: f.date(at('valid_from'), r.valid_from) ?? null,
+        validTo: f.date(at('valid_to'), r.valid_to) ?? null,
+        fieldOfActionCode: f.text(at('field_of_action_code'), r.field_of_action_code, 100) ?? null,
+        note: f.text(at('note'), r.note, LIMITS.longTextMaxLength) ?? null,
+      },
+    };
+  }
+
+  private membership(m: Obj, row: number, path: string, organisationId: string): MembershipDraft | null {
+    const f = this.fields;
+    const at = this.locator(m, row, path);
+    const id = this.extId(at, 'id', m.id);
+    const networkId = this.extId(at, 'network_id', m.network_id);
+    const given = cellText(m.organization_id)?.toLowerCase();
+    if (given !== undefined && given !== organisationId) {
+      f.problems.error(
+        at('organization_id'),
+        'UNKNOWN_REFERENCE',
+        'a membership must belong to the organisation it is listed under',
+        given,
+      );
+      return null;
+    }
+    const role = cellText(m.role)?.toUpperCase() ?? MembershipRole.MEMBER;
+    if (!(Object.values(MembershipRole) as string[]).includes(role)) {
+      f.problems.error(at('role'), 'UNKNOWN_CODE', `unknown membership role (${Object.values(MembershipRole).join(', ')})`, role);
+      return null;
+    }
+    if (!id || !networkId) return null;
+    return {
+      at,
+      id,
+      networkName: f.text(at('network_name'), m.network_name, LIMITS.nameMaxLength) ?? null,
+      values: {
+        networkId,
+        organisationId,
+        role,
+        since: f.date(at('since'), m.since) ?? null,
+        until: f.date(at('until'), m.until) ?? null,
+      },
+    };
+  }
+
+  private district(d: Obj, row: number, path: string): DistrictDraft | undefined {
+    const f = this.fields;
+    const at = this.locator(d, row, path);
+    const id = this.extId(at, 'id', d.id);
+    const kind = cellText(d.kind)?.toUpperCase() ?? AreaKind.DISTRICT;
+    if (!(Object.values(AreaKind) as string[]).includes(kind)) {
+      f.problems.warn(
+        at('kind'),
+        'UNKNOWN_CODE',
+        `unknown area kind (${Object.values(AreaKind).join(', ')}); the district is not imported`,
+        kind,
+      );
+      return undefined;
+    }
+    const code = f.text(at('code'), d.code, 100, true, 'code');
+    const name = f.text(at('name'), d.name, LIMITS.nameMaxLength, true, 'name');
+    if (!id || !code || !name) return undefined;
+    const statistics = list(d.statistics).flatMap((st, i) => {
+      const sa = this.locator(st, row, `${path}.statistics[${i}]`);
+      const year = f.int(sa('year'), st.year, 1900, 2200);
+      if (year === undefined) return [];
+      const count = (field: string) => f.int(sa(field), st[field], 0, 100_000_000) ?? null;
+      return [
+        {
+          year,
+          referenceDate: f.date(sa('reference_date'), st.reference_date) ?? null,
+          population: count('population'),
+          foreignNationals: count('foreign_nationals'),
+          migrationBackground: count('migration_background'),
+          definition: f.text(sa('definition'), st.definition, 1000) ?? null,
+          source: f.text(sa('source'), st.source, 1000) ?? null,
+        },
+      ];
+    });
+    return {
+      at,
+      id,
+      kind,
+      code,
+      name,
+      source: f.text(at('source'), d.source, 1000) ?? null,
+      attribution: f.text(at('attribution'), d.attribution, 1000) ?? null,
+      statistics,
+    };
   }
 
   private location(l: Obj, row: number, path: string, org: OrganisationDraft): LocationDraft {
@@ -147,6 +290,7 @@ export class HsdsObjectMapper {
       const value = cellText(a.value);
       if (value) draft.areaToken = { raw: value, at: this.locator(a, row, `${path}.attributes[${i}]`)('value') };
     });
+    if (isObj(l.x_district)) draft.district = this.district(l.x_district, row, `${path}.x_district`);
     list(l.schedules).forEach((s, i) => draft.schedules.push(...this.schedules(s, row, `${path}.schedules[${i}]`, id, null)));
     return draft;
   }

@@ -1,6 +1,6 @@
 import * as path from 'node:path';
 import { CsvSyntaxError, parseCsvTable } from '../../../../database/seed/csv';
-import { EXPORTED_TABLES, EXTENSION_TABLE_NAMES, EXTENSION_TABLES, HsdsTable, pathOf } from '../../hsds/hsds-tabular';
+import { EXPORTED_TABLES, EXTENSION_TABLE_NAMES, EXTENSION_TABLES, ExtensionTable, HsdsTable, pathOf } from '../../hsds/hsds-tabular';
 import { assertJsonDepth } from '../decode';
 import type { Problems } from '../import-fields';
 import { SOURCE, TableSource } from './hsds-objects';
@@ -38,7 +38,6 @@ export function readHsdsPackage(files: TextFile[], problems: Problems): { organi
       );
     }
   }
-  // the profile's extension tables are ours to write, not (yet) to read: skipped without a warning
   const known = new Set([...paths.values(), 'datapackage.json', ...EXTENSION_TABLE_NAMES.map((t) => EXTENSION_TABLES[t].path)]);
   for (const f of files) {
     if (!known.has(path.basename(f.name))) {
@@ -106,6 +105,32 @@ export function readHsdsPackage(files: TextFile[], problems: Problems): { organi
     }
   }
 
+  // Profile extensions (PROFILE.md): read back onto the objects as the nested JSON carries them.
+  const ext = (t: ExtensionTable): Obj[] => {
+    const file = byName.get(EXTENSION_TABLES[t].path);
+    if (!file) return [];
+    const parsed = readTable(file, problems);
+    rows += parsed.length;
+    return parsed;
+  };
+  const relationshipsByOrg = new Map<string, Obj[]>();
+  for (const r of ext('x_relationship')) {
+    for (const k of new Set([r.source_organization_id, r.target_organization_id])) {
+      if (typeof k === 'string') relationshipsByOrg.set(k, [...(relationshipsByOrg.get(k) ?? []), r]);
+    }
+  }
+  const membershipsByOrg = new Map<string, Obj[]>();
+  for (const m of ext('x_network_membership')) {
+    if (typeof m.organization_id === 'string')
+      membershipsByOrg.set(m.organization_id, [...(membershipsByOrg.get(m.organization_id) ?? []), m]);
+  }
+  const districts = new Map<string, Obj>();
+  for (const d of ext('x_district')) if (typeof d.id === 'string') districts.set(d.id, { ...d, statistics: [] });
+  for (const st of ext('x_district_statistic')) {
+    const d = typeof st.district_id === 'string' ? districts.get(st.district_id) : undefined;
+    if (d) (d.statistics as Obj[]).push(st);
+  }
+
   const organisations = get('organization').map((o) => {
     const id = String(o.id);
     o.phones = phones.get(id) ?? [];
@@ -116,6 +141,8 @@ export function readHsdsPackage(files: TextFile[], problems: Problems): { organi
       l.accessibility = accessibility.get(lid) ?? [];
       l.schedules = schedulesByLocation.get(lid) ?? [];
       l.attributes = attributes.get(`location:${lid}`) ?? [];
+      const area = (l.attributes as Obj[]).find((a) => a.link_type === 'area')?.value;
+      if (typeof area === 'string' && districts.has(area)) l.x_district = districts.get(area);
       return l;
     });
     o.services = (services.get(id) ?? []).map((s) => {
@@ -126,6 +153,8 @@ export function readHsdsPackage(files: TextFile[], problems: Problems): { organi
       s.schedules = schedulesByService.get(sid) ?? [];
       return s;
     });
+    o.x_relationships = relationshipsByOrg.get(id) ?? [];
+    o.x_memberships = membershipsByOrg.get(id) ?? [];
     return o;
   });
   return { organisations, rows };
