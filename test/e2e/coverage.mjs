@@ -48,6 +48,12 @@ export async function coverageChecks({ page, base, check, assert, shot, seriousV
     await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
     await page.getByTestId('coverage-unit').getByText('Angebot in Reichweite', { exact: true }).waitFor({ timeout });
     await page.getByTestId('coverage-unit').locator('.coverage-providers li').first().waitFor({ timeout });
+    // cells are named by the district they lie in or the nearest district point, with a short number
+    const heading = await page.locator('#coverage-unit-title').innerText();
+    assert(/^Rasterzelle \d+ (in|bei) \S/.test(heading), `grid cell not named by place: ${heading}`);
+    // group figures are per district: a cell says so instead of showing invented numbers
+    const groups = await page.getByTestId('coverage-language-groups').innerText();
+    assert(/nur je Bezirk/.test(groups), `language groups of a cell: ${groups}`);
     await page.waitForTimeout(300);
     await shot(page, '31-coverage-unit');
   });
@@ -64,6 +70,16 @@ export async function coverageChecks({ page, base, check, assert, shot, seriousV
     assert(newly > 0, `no unit newly in reach: ${text}`);
     await page.waitForFunction((before) => document.querySelectorAll('.pa-map path.pa-unit--gap').length < before, gapCount, { timeout });
     assert(/wasWaere=/.test(page.url()), 'what-if point not in the URL');
+    // a newly reached cell lists the hypothetical provider among its providers in reach (no dead end)
+    // (the one farthest from the marker, so that the click does not land on the marker)
+    const marker = await page.locator('.pa-whatif-marker').first().boundingBox();
+    const fresh = (await Promise.all((await page.locator('.pa-map path.pa-unit--new').all()).map((l) => l.boundingBox())))
+      .filter((b) => b !== null)
+      .map((b) => ({ x: b.x + b.width / 2, y: b.y + b.height / 2 }))
+      .sort((a, b) => (marker ? Math.hypot(b.x - marker.x, b.y - marker.y) - Math.hypot(a.x - marker.x, a.y - marker.y) : 0))[0];
+    assert(fresh, 'no newly reached cell on screen');
+    await page.mouse.click(fresh.x, fresh.y);
+    await page.getByTestId('coverage-providers').getByText('Hypothetisches Angebot (nicht gespeichert)').waitFor({ timeout });
     await page.waitForTimeout(400);
     await shot(page, '32-coverage-whatif');
     await page.getByRole('button', { name: 'Gedachten Standort entfernen' }).click();

@@ -25,6 +25,7 @@ export function createRouter() {
         { path: ROUTES.users, lazy: async () => ({ Component: (await import('./routes/UsersPage')).default }) },
         { path: ROUTES.account, lazy: async () => ({ Component: (await import('./routes/AccountPage')).default }) },
         { path: ROUTES.import, lazy: async () => ({ Component: (await import('./routes/ImportPage')).default }) },
+        { path: ROUTES.areaImport, lazy: async () => ({ Component: (await import('./routes/AreaImportPage')).default }) },
         { path: ROUTES.evaluation, lazy: async () => ({ Component: (await import('./routes/EvaluationPage')).default }) },
         {
           path: ROUTES.evaluationComparison,

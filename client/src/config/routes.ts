@@ -18,6 +18,7 @@ export const ROUTES = {
   evaluationComparison: '/auswertung/vergleich',
   evaluationReport: '/auswertung/:id',
   import: '/import',
+  areaImport: '/import/gebiete',
 } as const;
 
 /** Where the login page sends the user afterwards (only paths on this site). */

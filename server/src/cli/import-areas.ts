@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import * as fs from 'node:fs';
+import * as path from 'node:path';
 import type { DataSource } from 'typeorm';
 import { loadConfig } from '../config/config';
 import { createDataSource } from '../database/data-source';
@@ -15,6 +16,8 @@ export const IMPORT_AREAS_USAGE = `Import official district polygons and area st
   --srid 4326|25832          coordinates of the GeoJSON when it has no "crs" member (default 4326; 25832 is reprojected)
   --statistics FILE.csv      columns area_code, year, population, foreign_nationals, migration_background
                              [, reference_date, source, definition]; empty cells stay unknown
+  --groups FILE.csv          persons per group: area_code, year, group_kind (language|nationality), group_code,
+                             group_label, language (ISO 639-1, required for nationality groups), persons [, source]
   --source TEXT              source note stored with the rows
   --dry-run                  report what would change, write nothing
 Connects like the app: DATABASE_URL, else the embedded database in DATA_DIR (stop the server first).`;
@@ -22,6 +25,7 @@ Connects like the app: DATABASE_URL, else the embedded database in DATA_DIR (sto
 export interface ImportAreasArgs {
   districts?: string;
   statistics?: string;
+  groups?: string;
   srid?: ImportSrid;
   source?: string;
   codeProperty?: string;
@@ -41,6 +45,7 @@ export function parseImportAreasArgs(argv: readonly string[]): ImportAreasArgs {
     };
     if (a === '--districts') args.districts = value();
     else if (a === '--statistics') args.statistics = value();
+    else if (a === '--groups') args.groups = value();
     else if (a === '--source') args.source = value();
     else if (a === '--code-property') args.codeProperty = value();
     else if (a === '--name-property') args.nameProperty = value();
@@ -52,7 +57,7 @@ export function parseImportAreasArgs(argv: readonly string[]): ImportAreasArgs {
     else if (a === '--help' || a === '-h') args.help = true;
     else throw new Error(`unknown option ${a}`);
   }
-  if (!args.help && !args.districts && !args.statistics) throw new Error('give --districts and/or --statistics');
+  if (!args.help && !args.districts && !args.statistics && !args.groups) throw new Error('give --districts, --statistics and/or --groups');
   return args;
 }
 
@@ -64,6 +69,8 @@ async function main(argv: readonly string[]): Promise<number> {
   }
   const districts = args.districts ? (JSON.parse(fs.readFileSync(args.districts, 'utf8')) as unknown) : undefined;
   const statisticsCsv = args.statistics ? fs.readFileSync(args.statistics, 'utf8') : undefined;
+  const groupStatisticsCsv = args.groups ? fs.readFileSync(args.groups, 'utf8') : undefined;
+  const fileNames = [args.districts, args.statistics, args.groups].filter((f): f is string => !!f).map((f) => path.basename(f));
   const config = loadConfig();
   let embedded: EmbeddedDatabase | null = null;
   let ds: DataSource | null = null;
@@ -76,7 +83,7 @@ async function main(argv: readonly string[]): Promise<number> {
     ds = createDataSource({ url, poolSize: 1, applicationName: 'partneratlas-import-areas' });
     await ds.initialize();
     await ds.runMigrations({ transaction: 'each' });
-    const report = await new AreaImportService(ds).import({ ...args, districts, statisticsCsv });
+    const report = await new AreaImportService(ds).import({ ...args, districts, statisticsCsv, groupStatisticsCsv, fileNames });
     for (const line of describeImport(report)) console.log(line);
     return report.errors.length ? 1 : 0;
   } finally {

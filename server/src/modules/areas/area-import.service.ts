@@ -1,7 +1,14 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable, Logger, Optional } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
+import { isIso6391, UserRole } from '@partneratlas/shared';
+import { requireRole } from '../../common/authz';
+import { BadUserInputException } from '../../common/exceptions/domain.exception';
+import type { Viewer } from '../../common/viewer';
+import { APP_CONFIG, AppConfig } from '../../config/config';
 import { parseCsvRecords } from '../../database/seed/csv';
+import { AreaGroupKind } from './area-group-statistic.entity';
+import { nameGridCells } from './grid-cell-names';
 
 /**
  * Import of official areas: district polygons as a GeoJSON FeatureCollection (EPSG:4326, or EPSG:25832
@@ -15,6 +22,11 @@ import { parseCsvRecords } from '../../database/seed/csv';
  * - All or nothing: one transaction; any error rolls everything back. A dry run does the same work and
  *   always rolls back, so it reports exactly what an import would do without writing.
  * - Figures that are empty in the CSV stay unknown (NULL); nothing is estimated or spread over other areas.
+ * - Optional group statistics (persons per language or nationality group, with the group's language as the file
+ *   states it — never derived here) feed the language gap by groups of the coverage analysis.
+ * - An applied import writes one `area_import_record` (who, when, which files, what) in the same transaction,
+ *   and renames the grid cells after the new district polygons.
+ * - Through the API only administrators import (`importAreas`), with the size limit of IMPORT_MAX_MB.
  */
 
 export type ImportSrid = 4326 | 25832;
@@ -24,6 +36,12 @@ export interface AreaImportInput {
   districts?: unknown;
   /** CSV text of statistics. */
   statisticsCsv?: string;
+  /** CSV text of group statistics (persons per language or nationality group). */
+  groupStatisticsCsv?: string;
+  /** Who imports (recorded with an applied import); the command line when absent. */
+  actor?: { id: string | null; label: string };
+  /** File names as given (recorded with an applied import). */
+  fileNames?: string[];
   /** Coordinate system of the GeoJSON when it carries no `crs` member (default 4326). */
   srid?: ImportSrid;
   dryRun?: boolean;
@@ -47,6 +65,7 @@ export interface AreaImportReport {
   srid: ImportSrid;
   districtsUpdated: { code: string; name: string; matchedBy: 'code' | 'name'; repaired: boolean }[];
   statistics: { inserted: number; updated: number };
+  groupStatistics: { inserted: number; updated: number };
   unknownCodes: string[];
   warnings: ImportMessage[];
   errors: ImportMessage[];
@@ -69,6 +88,17 @@ const STAT_COLUMNS = {
   referenceDate: ['reference_date', 'referenceDate', 'stichtag'],
   source: ['source', 'quelle'],
   definition: ['definition'],
+} as const;
+
+const GROUP_COLUMNS = {
+  code: ['area_code', 'code', 'areaCode'],
+  year: ['year', 'jahr'],
+  kind: ['group_kind', 'groupKind'],
+  groupCode: ['group_code', 'groupCode'],
+  label: ['group_label', 'groupLabel'],
+  language: ['language', 'sprache'],
+  persons: ['persons', 'personen'],
+  source: ['source', 'quelle'],
 } as const;
 
 const pick = (row: Record<string, string>, names: readonly string[]): string | undefined => {
@@ -96,9 +126,113 @@ export function sridOfCrs(crs: unknown): ImportSrid | 'unsupported' | null {
   return 'unsupported';
 }
 
+/** What the API receives: the files as text (GeoJSON and CSV are text formats; CSV in UTF-8). */
+export interface AreaImportUpload {
+  districtsGeoJson?: string | null;
+  districtsFileName?: string | null;
+  srid?: ImportSrid | null;
+  statisticsCsv?: string | null;
+  statisticsFileName?: string | null;
+  groupStatisticsCsv?: string | null;
+  groupStatisticsFileName?: string | null;
+  dryRun: boolean;
+}
+
 @Injectable()
 export class AreaImportService {
-  constructor(@InjectDataSource() private readonly ds: DataSource) {}
+  private readonly log = new Logger('AreaImport');
+
+  constructor(
+    @InjectDataSource() private readonly ds: DataSource,
+    @Optional() @Inject(APP_CONFIG) private readonly config?: AppConfig,
+  ) {}
+
+  /** The API: administrators only; the files together at most IMPORT_MAX_MB. */
+  async importUpload(viewer: Viewer, upload: AreaImportUpload): Promise<AreaImportReport> {
+    const user = requireRole(viewer, UserRole.ADMIN);
+    const texts = [upload.districtsGeoJson, upload.statisticsCsv, upload.groupStatisticsCsv].filter(
+      (x): x is string => x !== undefined && x !== null && x !== '',
+    );
+    if (!texts.length)
+      throw new BadUserInputException('Give district polygons (GeoJSON), statistics (CSV) or group statistics (CSV)', { field: 'input' });
+    const maxMb = this.config?.IMPORT_MAX_MB ?? 20;
+    const bytes = texts.reduce((n, x) => n + Buffer.byteLength(x, 'utf8'), 0);
+    if (bytes > maxMb * 1024 * 1024) {
+      throw new BadUserInputException(
+        `The import is ${(bytes / 1024 / 1024).toFixed(1)} MB; the limit is ${maxMb} MB. Split the files and import the parts one after the other.`,
+        { field: 'input', limitBytes: maxMb * 1024 * 1024, bytes },
+      );
+    }
+    let districts: unknown;
+    if (upload.districtsGeoJson) {
+      try {
+        districts = JSON.parse(upload.districtsGeoJson) as unknown;
+      } catch (error) {
+        return this.failed(upload, {
+          item: 'districts',
+          message: `not valid JSON: ${error instanceof Error ? error.message : String(error)}`,
+        });
+      }
+    }
+    const named = (name: string | null | undefined, fallback: string, given: unknown) =>
+      given ? [(name ?? '').trim().slice(0, 200) || fallback] : [];
+    const report = await this.import({
+      districts,
+      srid: upload.srid ?? undefined,
+      statisticsCsv: upload.statisticsCsv || undefined,
+      groupStatisticsCsv: upload.groupStatisticsCsv || undefined,
+      dryRun: upload.dryRun,
+      actor: { id: user.id, label: user.displayName ? `${user.displayName} <${user.email}>` : user.email },
+      fileNames: [
+        ...named(upload.districtsFileName, 'districts.geojson', upload.districtsGeoJson),
+        ...named(upload.statisticsFileName, 'statistics.csv', upload.statisticsCsv),
+        ...named(upload.groupStatisticsFileName, 'groups.csv', upload.groupStatisticsCsv),
+      ],
+    });
+    this.log.log(`${user.email}: ${describeImport(report)[0]}`);
+    return report;
+  }
+
+  /** Applied imports, newest first (who imported what when). */
+  async records(viewer: Viewer, first: number): Promise<AreaImportRecordRow[]> {
+    requireRole(viewer, UserRole.ADMIN);
+    return this.ds.query(
+      `SELECT id, at, actor_label AS "actorLabel", file_names AS "fileNames", srid, summary
+         FROM area_import_record ORDER BY at DESC, id LIMIT $1`,
+      [first],
+    );
+  }
+
+  private failed(upload: AreaImportUpload, error: ImportMessage): AreaImportReport {
+    return {
+      dryRun: upload.dryRun,
+      committed: false,
+      srid: upload.srid ?? 4326,
+      districtsUpdated: [],
+      statistics: { inserted: 0, updated: 0 },
+      groupStatistics: { inserted: 0, updated: 0 },
+      unknownCodes: [],
+      warnings: [],
+      errors: [error],
+    };
+  }
+
+  private async record(m: EntityManager, input: AreaImportInput, report: AreaImportReport): Promise<void> {
+    await m.query(`INSERT INTO area_import_record (actor_id, actor_label, file_names, srid, summary) VALUES ($1, $2, $3, $4, $5::jsonb)`, [
+      input.actor?.id ?? null,
+      input.actor?.label ?? 'command line',
+      input.fileNames ?? [],
+      report.srid,
+      JSON.stringify({
+        districts: report.districtsUpdated.map((d) => d.code),
+        statistics: report.statistics,
+        groupStatistics: report.groupStatistics,
+        unknownCodes: report.unknownCodes,
+        warnings: report.warnings.length,
+        source: input.source ?? null,
+      }),
+    ]);
+  }
 
   async import(input: AreaImportInput): Promise<AreaImportReport> {
     const report: AreaImportReport = {
@@ -107,12 +241,14 @@ export class AreaImportService {
       srid: input.srid ?? 4326,
       districtsUpdated: [],
       statistics: { inserted: 0, updated: 0 },
+      groupStatistics: { inserted: 0, updated: 0 },
       unknownCodes: [],
       warnings: [],
       errors: [],
     };
+    // features with errors are left out; the rest is still matched and written so that the report is complete,
+    // and then rolled back because of the errors (all or nothing)
     const features = input.districts === undefined ? [] : await this.checkFeatures(input, report);
-    if (report.errors.length) return report;
 
     const runner = this.ds.createQueryRunner();
     await runner.connect();
@@ -121,9 +257,13 @@ export class AreaImportService {
       const m = runner.manager;
       await this.writeDistricts(m, features, input.source ?? null, report);
       if (input.statisticsCsv !== undefined) await this.writeStatistics(m, input.statisticsCsv, input.source ?? null, report);
+      if (input.groupStatisticsCsv !== undefined)
+        await this.writeGroupStatistics(m, input.groupStatisticsCsv, input.source ?? null, report);
       if (report.errors.length || report.dryRun) {
         await runner.rollbackTransaction();
       } else {
+        if (report.districtsUpdated.length) await nameGridCells(m);
+        await this.record(m, input, report);
         await runner.commitTransaction();
         report.committed = true;
       }
@@ -312,6 +452,107 @@ export class AreaImportService {
       else report.statistics.updated += 1;
     }
   }
+
+  /**
+   * Persons per group: one row per area, year and group (language or nationality). The group's language comes
+   * from the file (for a language group it is the group code); nothing is inferred from a nationality.
+   */
+  private async writeGroupStatistics(m: EntityManager, csv: string, source: string | null, report: AreaImportReport): Promise<void> {
+    let records: Record<string, string>[];
+    try {
+      records = parseCsvRecords(csv);
+    } catch (error) {
+      report.errors.push({ item: 'group statistics', message: error instanceof Error ? error.message : String(error) });
+      return;
+    }
+    const first = records[0];
+    if (first) {
+      const missing = (['code', 'year', 'kind', 'groupCode', 'persons'] as const).filter(
+        (c) => pick(first, GROUP_COLUMNS[c]) === undefined,
+      );
+      if (missing.length) {
+        report.errors.push({
+          item: 'group statistics',
+          message: `needs the columns area_code, year, group_kind, group_code, group_label, language, persons (missing: ${missing
+            .map((c) => GROUP_COLUMNS[c][0])
+            .join(', ')})`,
+        });
+        return;
+      }
+    }
+    const seen = new Set<string>();
+    for (const [index, row] of records.entries()) {
+      const item = `group statistics line ${index + 2}`;
+      const code = pick(row, GROUP_COLUMNS.code) ?? '';
+      const yearText = pick(row, GROUP_COLUMNS.year) ?? '';
+      const year = Number(yearText);
+      const kindText = (pick(row, GROUP_COLUMNS.kind) ?? '').toLowerCase();
+      const groupCode = pick(row, GROUP_COLUMNS.groupCode) ?? '';
+      const label = pick(row, GROUP_COLUMNS.label) || groupCode;
+      let language = (pick(row, GROUP_COLUMNS.language) ?? '').toLowerCase();
+      const errorsBefore = report.errors.length;
+      if (!Number.isInteger(year) || year < 1800 || year > 2200)
+        report.errors.push({ item, message: `year must be a year such as 2024, got "${yearText}"` });
+      const kind = kindText === 'language' ? AreaGroupKind.LANGUAGE : kindText === 'nationality' ? AreaGroupKind.NATIONALITY : null;
+      if (!kind) report.errors.push({ item, message: `group_kind must be "language" or "nationality", got "${kindText}"` });
+      if (!groupCode) report.errors.push({ item, message: 'group_code is empty' });
+      if (kind === AreaGroupKind.LANGUAGE) {
+        const own = groupCode.toLowerCase();
+        if (!language) language = own;
+        if (!isIso6391(own))
+          report.errors.push({ item, message: `a language group's group_code must be ISO 639-1 (e.g. "ar"), got "${groupCode}"` });
+        else if (language !== own)
+          report.errors.push({ item, message: `language "${language}" differs from the language group's code "${own}"` });
+      } else if (kind === AreaGroupKind.NATIONALITY) {
+        if (!language)
+          report.errors.push({ item, message: 'a nationality group needs its language (ISO 639-1) from the data; it is not derived' });
+        else if (!isIso6391(language)) report.errors.push({ item, message: `language must be ISO 639-1 (e.g. "ar"), got "${language}"` });
+      }
+      const persons = count(pick(row, GROUP_COLUMNS.persons), 'persons', item, report.errors);
+      if (persons === null && report.errors.length === errorsBefore) report.errors.push({ item, message: 'persons is empty' });
+      if (report.errors.length > errorsBefore || !kind || persons === null) continue;
+      const key = `${code}|${year}|${kind}|${groupCode.toLowerCase()}`;
+      if (seen.has(key)) {
+        report.errors.push({ item, message: `${code} ${year} ${kindText} ${groupCode} appears more than once` });
+        continue;
+      }
+      seen.add(key);
+      const [area]: { id: string }[] = await m.query(`SELECT id FROM area WHERE code = $1`, [code]);
+      if (!area) {
+        if (!report.unknownCodes.includes(code)) report.unknownCodes.push(code);
+        report.warnings.push({ item, message: `area code "${code}" matches nothing: skipped` });
+        continue;
+      }
+      const [r]: { inserted: boolean }[] = await m.query(
+        `INSERT INTO area_group_statistic (area_id, year, group_kind, group_code, group_label, language, persons, source)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
+         ON CONFLICT (area_id, year, group_kind, group_code) DO UPDATE SET group_label = EXCLUDED.group_label,
+           language = EXCLUDED.language, persons = EXCLUDED.persons, source = coalesce(EXCLUDED.source, area_group_statistic.source)
+         RETURNING (xmax = 0) AS inserted`,
+        [
+          area.id,
+          year,
+          kind,
+          kind === AreaGroupKind.LANGUAGE ? groupCode.toLowerCase() : groupCode,
+          label,
+          language,
+          persons,
+          pick(row, GROUP_COLUMNS.source) || source,
+        ],
+      );
+      if (r.inserted) report.groupStatistics.inserted += 1;
+      else report.groupStatistics.updated += 1;
+    }
+  }
+}
+
+export interface AreaImportRecordRow {
+  id: string;
+  at: Date;
+  actorLabel: string;
+  fileNames: string[];
+  srid: number;
+  summary: Record<string, unknown>;
 }
 
 /** One line per fact, for the CLI. */
@@ -320,6 +561,7 @@ export function describeImport(r: AreaImportReport): string[] {
     `${r.dryRun ? 'dry run (nothing written)' : r.committed ? 'imported' : 'NOT imported (nothing written)'}; coordinates EPSG:${r.srid}`,
     `district polygons: ${r.districtsUpdated.length} (${r.districtsUpdated.map((d) => `${d.name}${d.matchedBy === 'name' ? ' by name' : ''}${d.repaired ? ', repaired' : ''}`).join('; ') || 'none'})`,
     `statistics rows: ${r.statistics.inserted} new, ${r.statistics.updated} updated`,
+    `group statistics rows: ${r.groupStatistics.inserted} new, ${r.groupStatistics.updated} updated`,
   ];
   if (r.unknownCodes.length) lines.push(`codes that match nothing (skipped): ${r.unknownCodes.join(', ')}`);
   for (const w of r.warnings) lines.push(`warning: ${w.item}: ${w.message}`);

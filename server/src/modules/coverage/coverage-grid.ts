@@ -3,6 +3,8 @@
  * clipped (ST_Intersection) to the real boundary and stored as an `area` of kind GRID_CELL whose parent is
  * the city. Cells carry no population: only imported per-cell figures (area_statistic) ever give them one.
  *
+ * Cells are named by place (see nameGridCells): "Rasterzelle 12 in Weende" / "Rasterzelle 12 bei Weende".
+ *
  * Idempotent: cells are keyed by code (city code, edge length, hexagon column/row); cells cut from an
  * older boundary are replaced, unchanged ones are left alone. Used by the seed and, lazily, by the
  * coverage service on databases seeded before the grid existed.
@@ -17,6 +19,8 @@ export interface GridSummary {
   removed: number;
   cells: number;
 }
+
+import { nameGridCells } from '../areas/grid-cell-names';
 
 interface Runner {
   query(sql: string, params?: unknown[]): Promise<unknown>;
@@ -70,6 +74,10 @@ export async function ensureCoverageGrid(db: Runner, edgeMeters: number = GRID_E
       [edgeMeters],
     ),
   );
+  const [{ unnamed }] = rows<{ unnamed: boolean }>(
+    await db.query(`SELECT EXISTS (SELECT 1 FROM area WHERE kind = 'GRID_CELL' AND NOT (properties ? 'number')) AS unnamed`),
+  );
+  if (inserted.length || removed.length || unnamed) await nameGridCells(db);
   const [{ cells }] = rows<{ cells: number }>(await db.query(`SELECT count(*)::int AS cells FROM area WHERE kind = 'GRID_CELL'`));
   return { inserted: inserted.length, removed: removed.length, cells };
 }

@@ -32,9 +32,11 @@ export class CoverageResolver {
     return this.service.coverage(args.input, ctx.viewer);
   }
 
-  @Query(() => [CoverageProvider], { description: 'The providers within the catchment of one unit, nearest first.' })
+  @Query(() => [CoverageProvider], {
+    description: 'The providers within the catchment of one unit, nearest first (with whatIf: the hypothetical one too, when in reach).',
+  })
   coverageProviders(@Args() args: CoverageProvidersArgs, @Context() ctx: RequestContext): Promise<CoverageProvider[]> {
-    return this.service.providers(args.input, args.unitId, ctx.viewer);
+    return this.service.providers(args.input, args.unitId, ctx.viewer, args.whatIf ?? null);
   }
 
   @Query(() => CoverageWhatIf, { description: 'The coverage with one hypothetical provider added (not saved) and what changes.' })

@@ -16,6 +16,7 @@ import {
   Coverage,
   CoverageField,
   CoverageGapList,
+  CoverageLanguageGap,
   CoverageMatrix,
   CoverageProvider,
   CoverageSummary,
@@ -30,6 +31,9 @@ interface ResolvedOptions extends Omit<CoverageQueryOptions, 'fields' | 'extra' 
 }
 
 type RowWithCount = CoverageRow & { providerCount: number };
+
+/** One imported group of a district (newest year). */
+export type GroupRow = CoverageLanguageGap;
 
 const unitAreaKind = (unit: CoverageUnitKind): AreaKind.GRID_CELL | AreaKind.DISTRICT =>
   unit === CoverageUnitKind.DISTRICT ? AreaKind.DISTRICT : AreaKind.GRID_CELL;
@@ -51,7 +55,7 @@ export class CoverageService {
     const o = await this.resolve(input, viewer);
     if (!o.field.spatial) return this.cityWideOnly(o, viewer);
     const rows = await this.run(o, [o.field.code], null, true);
-    return this.toCoverage(o, rows, await this.unitsWithoutGeometry(o.unitKind));
+    return this.toCoverage(o, rows, await this.unitsWithoutGeometry(o.unitKind), await this.groupStatistics(o.unitKind));
   }
 
   async whatIf(input: CoverageWhatIfInput, viewer: Viewer = ANONYMOUS): Promise<CoverageWhatIf> {
@@ -59,8 +63,9 @@ export class CoverageService {
     if (!o.field.spatial) throw new NotSpatialFieldException(o.field.code);
     const supply = o.weightByCapacity && input.capacity ? input.capacity : 1;
     const missing = await this.unitsWithoutGeometry(o.unitKind);
-    const before = this.toCoverage(o, await this.run(o, [o.field.code], null, true), missing);
-    const after = this.toCoverage(o, await this.run(o, [o.field.code], { lat: input.lat, lng: input.lng, supply }, true), missing);
+    const groups = await this.groupStatistics(o.unitKind);
+    const before = this.toCoverage(o, await this.run(o, [o.field.code], null, true), missing, groups);
+    const after = this.toCoverage(o, await this.run(o, [o.field.code], { lat: input.lat, lng: input.lng, supply }, true), missing, groups);
     const byId = new Map(before.units.map((u) => [u.id, u]));
     const changedUnits: CoverageUnitChange[] = [];
     for (const a of after.units) {
@@ -88,17 +93,24 @@ export class CoverageService {
     };
   }
 
-  /** The providers within the catchment of one unit's centre, nearest first. */
-  async providers(input: CoverageInput, unitId: string, viewer: Viewer = ANONYMOUS): Promise<CoverageProvider[]> {
+  /**
+   * The providers within the catchment of one unit's centre, nearest first; with `whatIf`, also the hypothetical
+   * provider when it is in reach (as coverageWhatIf counts it: for every filter, since it is hypothetical).
+   */
+  async providers(
+    input: CoverageInput,
+    unitId: string,
+    viewer: Viewer = ANONYMOUS,
+    whatIf: { lat: number; lng: number } | null = null,
+  ): Promise<CoverageProvider[]> {
     const o = await this.resolve(input, viewer);
-    if (!o.field.spatial) throw new NotSpatialFieldException(o.field.code);
     const rows: (CoverageProvider & { found: boolean })[] = await this.ds.query(
       `WITH unit AS (
          SELECT a.centre_utm AS c FROM area a
           WHERE a.id = $1::uuid AND a.kind = $2::area_kind AND a.geom IS NOT NULL AND a.centre_utm IS NOT NULL
        ), offers AS (
-         SELECT DISTINCT o.id AS organisation_id, o.name AS organisation_name, s.id AS service_id, s.name AS service_name,
-                l.id AS location_id, s.languages, ST_Distance(u.c, l.geom_utm) AS d
+         SELECT DISTINCT false AS hypothetical, o.id AS organisation_id, o.name AS organisation_name, s.id AS service_id,
+                s.name AS service_name, l.id AS location_id, s.languages, ST_Distance(u.c, l.geom_utm) AS d
            FROM unit u
            JOIN location l ON ST_DWithin(l.geom_utm, u.c, $3::float8)
            JOIN service_at_location sal ON sal.location_id = l.id
@@ -108,15 +120,32 @@ export class CoverageService {
           WHERE ($6::text IS NULL OR EXISTS (SELECT 1 FROM service_taxonomy_term tg
                                               WHERE tg.service_id = s.id AND tg.term_code = ANY(pa_with_descendants(ARRAY[$6::text]))))
             AND ($7::text IS NULL OR $7::text = ANY(s.languages))
+       ), hypothetical AS (
+         SELECT true AS hypothetical, NULL::uuid AS organisation_id, NULL::text AS organisation_name, NULL::uuid AS service_id,
+                NULL::text AS service_name, NULL::uuid AS location_id, '{}'::text[] AS languages, ST_Distance(u.c, h.p) AS d
+           FROM unit u
+          CROSS JOIN (SELECT ST_Transform(ST_SetSRID(ST_MakePoint($11::float8, $12::float8), 4326), 25832) AS p) h
+          WHERE $11::float8 IS NOT NULL AND ST_DWithin(u.c, h.p, $3::float8)
        )
-       SELECT true AS found, x.organisation_id AS "organisationId", x.organisation_name AS "organisationName",
+       SELECT true AS found, x.hypothetical, x.organisation_id AS "organisationId", x.organisation_name AS "organisationName",
               x.service_id AS "serviceId", x.service_name AS "serviceName", x.location_id AS "locationId", x.languages,
               x.d AS "distanceMeters",
               CASE WHEN x.d <= $3::float8 / 3 THEN $8::float8 WHEN x.d <= 2 * $3::float8 / 3 THEN $9::float8 ELSE $10::float8 END AS weight
-         FROM offers x
-       UNION ALL SELECT false, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL WHERE NOT EXISTS (SELECT 1 FROM unit)
-       ORDER BY "distanceMeters", "organisationName", "serviceName"`,
-      [unitId, o.unitKind, o.catchmentMeters, o.visibleStatuses, o.field.code, o.targetGroup, o.language, ...o.weights],
+         FROM (SELECT * FROM offers UNION ALL SELECT * FROM hypothetical) x
+       UNION ALL SELECT false, false, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL WHERE NOT EXISTS (SELECT 1 FROM unit)
+       ORDER BY "distanceMeters", "organisationName" NULLS FIRST, "serviceName"`,
+      [
+        unitId,
+        o.unitKind,
+        o.catchmentMeters,
+        o.visibleStatuses,
+        o.field.code,
+        o.targetGroup,
+        o.language,
+        ...o.weights,
+        whatIf?.lng ?? null,
+        whatIf?.lat ?? null,
+      ],
     );
     if (rows.length === 1 && !rows[0].found) throw new CoverageUnitNotFoundException(unitId);
     return rows.map(({ found: _f, ...p }) => ({ ...p, distanceMeters: num(p.distanceMeters), weight: num(p.weight) }));
@@ -293,12 +322,13 @@ export class CoverageService {
     });
   }
 
-  /** The grid exists and was cut from the current boundary; (re)built when not (once after the upgrade). */
+  /** The grid exists, was cut from the current boundary and its cells are named; (re)built when not (once after the upgrade). */
   private async ensureGrid(): Promise<void> {
     const [{ stale }]: { stale: boolean }[] = await this.ds.query(
       `SELECT EXISTS (SELECT 1 FROM area c WHERE c.kind = 'CITY' AND c.geom IS NOT NULL
                          AND NOT EXISTS (SELECT 1 FROM area g WHERE g.kind = 'GRID_CELL' AND g.parent_id = c.id
-                                            AND g.properties->>'boundaryHash' = md5(ST_AsEWKB(c.geom)::text))) AS stale`,
+                                            AND g.properties->>'boundaryHash' = md5(ST_AsEWKB(c.geom)::text)))
+                 OR EXISTS (SELECT 1 FROM area g WHERE g.kind = 'GRID_CELL' AND NOT (g.properties ? 'number')) AS stale`,
     );
     if (stale) await this.ds.transaction((m) => ensureCoverageGrid(m));
   }
@@ -338,9 +368,39 @@ export class CoverageService {
     };
   }
 
-  private toCoverage(o: ResolvedOptions, rows: RowWithCount[], unitsWithoutGeometry: number): Coverage {
+  /**
+   * The imported group statistics of the newest year per district. Only districts: group figures are per district,
+   * and spreading them over grid cells would invent where the people live.
+   */
+  private async groupStatistics(kind: AreaKind): Promise<Map<string, GroupRow[]> | null> {
+    if (kind !== AreaKind.DISTRICT) return null;
+    const rows: (GroupRow & { areaId: string })[] = await this.ds.query(
+      `SELECT g.area_id AS "areaId", g.year, g.group_kind AS "groupKind", g.group_code AS "groupCode", g.group_label AS label,
+              g.language, g.persons
+         FROM area_group_statistic g
+         JOIN area a ON a.id = g.area_id AND a.kind = 'DISTRICT'
+        WHERE g.year = (SELECT max(n.year) FROM area_group_statistic n WHERE n.area_id = g.area_id)
+        ORDER BY g.persons DESC, g.group_kind, g.group_code`,
+    );
+    const byArea = new Map<string, GroupRow[]>();
+    for (const { areaId, ...g } of rows) {
+      const list = byArea.get(areaId) ?? [];
+      list.push({ ...g, persons: num(g.persons), year: num(g.year) });
+      byArea.set(areaId, list);
+    }
+    return byArea;
+  }
+
+  private toCoverage(
+    o: ResolvedOptions,
+    rows: RowWithCount[],
+    unitsWithoutGeometry: number,
+    groups: Map<string, GroupRow[]> | null = null,
+  ): Coverage {
     const units: CoverageUnit[] = rows.map((r) => {
       const providersInReach = num(r.providersInReach);
+      const languagesInReach = r.languages ?? [];
+      const unitGroups = groups?.get(r.unitId);
       return {
         id: r.unitId,
         code: r.code,
@@ -353,7 +413,8 @@ export class CoverageService {
         populationYear: numOrNull(r.populationYear),
         gap: providersInReach === 0,
         areaSquareMeters: num(r.areaM2),
-        languagesInReach: r.languages ?? [],
+        languagesInReach,
+        languageGaps: unitGroups ? languageGaps(unitGroups, languagesInReach) : null,
       };
     });
     return {
@@ -383,12 +444,19 @@ export function validateZoneWeights(weights: number[] | undefined | null): [numb
   return [weights[0], weights[1], weights[2]];
 }
 
+/** The groups whose language (as the imported data states it) no provider in reach offers. */
+export function languageGaps(groups: GroupRow[], languagesInReach: string[]): CoverageLanguageGap[] {
+  const offered = new Set(languagesInReach);
+  return groups.filter((g) => !offered.has(g.language));
+}
+
 export function summarise(units: CoverageUnit[], unitsWithoutGeometry: number): CoverageSummary {
   const gaps = units.filter((u) => u.gap);
   const known = units.filter((u) => u.population !== null);
   const knownPopulation = known.reduce((s, u) => s + (u.population ?? 0), 0);
   const populationWithoutReach = gaps.reduce((s, u) => s + (u.population ?? 0), 0);
   const scores = units.map((u) => u.score).filter((s): s is number => s !== null);
+  const withGroups = units.filter((u) => u.languageGaps !== null && u.languageGaps !== undefined);
   return {
     unitCount: units.length,
     gapUnitCount: gaps.length,
@@ -402,5 +470,10 @@ export function summarise(units: CoverageUnit[], unitsWithoutGeometry: number): 
     unitsWithoutGeometry,
     maxScore: scores.length ? Math.max(...scores) : null,
     maxWeightedReach: units.reduce((m, u) => Math.max(m, u.weightedReach), 0),
+    unitsWithGroupStatistics: withGroups.length,
+    languageGapGroups: withGroups.length ? withGroups.reduce((n, u) => n + (u.languageGaps?.length ?? 0), 0) : null,
+    languageGapPersons: withGroups.length
+      ? withGroups.reduce((n, u) => n + (u.languageGaps ?? []).reduce((p, g) => p + g.persons, 0), 0)
+      : null,
   };
 }

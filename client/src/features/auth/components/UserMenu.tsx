@@ -2,7 +2,7 @@ import { useEffect, useId, useRef, useState } from 'react';
 import { Link, useLocation, useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { ROUTES, loginPath } from '../../../config/routes';
-import { isReviewer } from '../../../lib/roles';
+import { isReviewer, UserRole } from '../../../lib/roles';
 import { useMe } from '../hooks/useMe';
 import { useSessionActions } from '../hooks/useSession';
 
@@ -87,6 +87,13 @@ export function UserMenu() {
           <li>
             <Link to={ROUTES.import} onClick={close}>
               {t('auth.menu.import')}
+            </Link>
+          </li>
+        )}
+        {me.role === UserRole.ADMIN && (
+          <li>
+            <Link to={ROUTES.areaImport} onClick={close}>
+              {t('auth.menu.areaImport')}
             </Link>
           </li>
         )}

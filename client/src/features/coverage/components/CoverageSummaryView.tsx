@@ -38,6 +38,21 @@ export function CoverageSummaryView({ coverage }: { coverage: CoverageData }) {
           <dt>{t('coverage.summary.providers')}</dt>
           <dd>{f.number(coverage.providerCount)}</dd>
         </div>
+        {coverage.unit === 'DISTRICT' && (
+          <div data-testid="coverage-summary-groups">
+            <dt>{t('coverage.summary.languageGroups')}</dt>
+            <dd>
+              {s.languageGapGroups === null || s.languageGapPersons === null
+                ? t('coverage.groups.none')
+                : t('coverage.summary.languageGroupsValue', {
+                    count: s.languageGapGroups,
+                    groups: f.number(s.languageGapGroups),
+                    persons: f.number(s.languageGapPersons),
+                    districts: f.number(s.unitsWithGroupStatistics),
+                  })}
+            </dd>
+          </div>
+        )}
       </dl>
       {s.gapUnitsWithUnknownPopulation > 0 && (
         <p className="hint">

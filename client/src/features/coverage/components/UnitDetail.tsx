@@ -7,8 +7,9 @@ import type { CoverageData, CoverageUnitData } from '../hooks/useCoverageData';
 import { useCoverageProviders } from '../hooks/useCoverageData';
 import type { CoverageState } from '../hooks/useCoverageState';
 import { SCORE_SCALE } from '../utils/measure';
+import { LanguageGroups } from './LanguageGroups';
 
-/** One unit: providers in reach, distance to the nearest, population, score and languages. */
+/** One unit: providers in reach (in what-if mode with the hypothetical one), nearest distance, population, score, languages, language groups. */
 export function UnitDetail({
   unit,
   coverage,
@@ -76,26 +77,29 @@ export function UnitDetail({
           <dd>{unit.languagesInReach.length ? f.list(unit.languagesInReach.map((c) => f.languageName(c))) : '–'}</dd>
         </div>
       </dl>
-      {state.whatIf === null && (
-        <>
-          <h3 className="coverage-subtitle">{t('coverage.unit.providerList')}</h3>
-          {loading ? (
-            <p className="muted">{t('common.loading')}</p>
-          ) : providers.length === 0 ? (
-            <p className="muted">{t('coverage.unit.noProviders')}</p>
-          ) : (
-            <ol className="coverage-providers">
-              {providers.map((p) => (
-                <li key={`${p.serviceId}-${p.locationId}`}>
-                  <Link to={organisationPath(p.organisationId)}>{p.organisationName}</Link> – {p.serviceName}{' '}
-                  <span className="muted">
-                    ({f.distance(p.distanceMeters)}, {t('coverage.unit.weight', { weight: f.number(p.weight) })})
-                  </span>
-                </li>
-              ))}
-            </ol>
-          )}
-        </>
+      <LanguageGroups unit={unit} unitKind={coverage.unit} />
+      <h3 className="coverage-subtitle">{t(state.whatIf ? 'coverage.unit.providerListWhatIf' : 'coverage.unit.providerList')}</h3>
+      {loading ? (
+        <p className="muted">{t('common.loading')}</p>
+      ) : providers.length === 0 ? (
+        <p className="muted">{t('coverage.unit.noProviders')}</p>
+      ) : (
+        <ol className="coverage-providers" data-testid="coverage-providers">
+          {providers.map((p) => (
+            <li key={p.hypothetical ? 'hypothetical' : `${p.serviceId}-${p.locationId}`}>
+              {p.hypothetical || !p.organisationId ? (
+                <strong className="coverage-providers__hypothetical">{t('coverage.unit.hypothetical')}</strong>
+              ) : (
+                <>
+                  <Link to={organisationPath(p.organisationId)}>{p.organisationName}</Link> – {p.serviceName}
+                </>
+              )}{' '}
+              <span className="muted">
+                ({f.distance(p.distanceMeters)}, {t('coverage.unit.weight', { weight: f.number(p.weight) })})
+              </span>
+            </li>
+          ))}
+        </ol>
       )}
     </section>
   );

@@ -48,9 +48,10 @@ export function useCoverage(s: CoverageState) {
   }, [s.whatIf, base.data, base.loading, base.error, whatIf.data, whatIf.loading, whatIf.error]);
 }
 
+/** The providers in reach of one unit; in what-if mode the hypothetical provider too (when it is in reach). */
 export function useCoverageProviders(s: CoverageState, unitId: string | null) {
   const { data, loading } = useQuery(CoverageProvidersDocument, {
-    variables: { input: coverageInput(s), unitId: unitId ?? '' },
+    variables: { input: coverageInput(s), unitId: unitId ?? '', whatIf: s.whatIf },
     skip: !unitId,
   });
   return { providers: data?.coverageProviders ?? [], loading };

@@ -92,11 +92,31 @@ export class CoverageArgs {
   input: CoverageInput;
 }
 
+@InputType({ description: 'Where a hypothetical provider stands (what-if; not saved).' })
+export class CoverageHypotheticalPoint {
+  @Field(() => Float)
+  @IsLatitude({ message: 'lat must be a latitude between -90 and 90' })
+  lat: number;
+
+  @Field(() => Float)
+  @IsLongitude({ message: 'lng must be a longitude between -180 and 180' })
+  lng: number;
+}
+
 @ArgsType()
 export class CoverageProvidersArgs extends CoverageArgs {
   @Field(() => ID)
   @IsUUID('all', { message: 'unitId must be an area id (UUID)' })
   unitId: string;
+
+  @Field(() => CoverageHypotheticalPoint, {
+    nullable: true,
+    description: 'What-if: also list this hypothetical provider when it is within the catchment (as coverageWhatIf counts it).',
+  })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => CoverageHypotheticalPoint)
+  whatIf?: CoverageHypotheticalPoint | null;
 }
 
 @InputType({ description: 'Coverage with one hypothetical provider added (not saved).' })

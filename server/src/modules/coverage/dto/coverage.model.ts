@@ -43,6 +43,36 @@ export class CityWideCoverage {
   locatedProviderCount: number;
 }
 
+export enum CoverageGroupKind {
+  LANGUAGE = 'LANGUAGE',
+  NATIONALITY = 'NATIONALITY',
+}
+registerEnumType(CoverageGroupKind, {
+  name: 'CoverageGroupKind',
+  description: 'An imported population group by language or by nationality.',
+});
+
+@ObjectType({ description: 'An imported population group of a unit without an offer in its language within reach.' })
+export class CoverageLanguageGap {
+  @Field(() => CoverageGroupKind)
+  groupKind: CoverageGroupKind;
+
+  @Field({ description: 'Language (ISO 639-1) or nationality code as imported.' })
+  groupCode: string;
+
+  @Field()
+  label: string;
+
+  @Field({ description: 'The group’s language (ISO 639-1) as stated by the imported data.' })
+  language: string;
+
+  @Field(() => Int)
+  persons: number;
+
+  @Field(() => Int)
+  year: number;
+}
+
 @ObjectType({ description: 'One analysis unit (grid cell or district) for one field of action.' })
 export class CoverageUnit {
   @Field(() => ID)
@@ -86,6 +116,15 @@ export class CoverageUnit {
 
   @Field(() => [String], { description: 'Languages (ISO 639-1) of the services in reach.' })
   languagesInReach: string[];
+
+  @Field(() => [CoverageLanguageGap], {
+    nullable: true,
+    description:
+      'Imported population groups (newest year) whose language is offered by no provider in reach, most persons first. ' +
+      'Null when no group statistics are imported for the unit, and always for grid cells: group figures are per district ' +
+      'and are never spread over cells. Not computed in the matrix.',
+  })
+  languageGaps?: CoverageLanguageGap[] | null;
 }
 
 @ObjectType({ description: 'Shares of units and of known population without reach.' })
@@ -125,6 +164,18 @@ export class CoverageSummary {
 
   @Field(() => Float)
   maxWeightedReach: number;
+
+  @Field(() => Int, { description: 'Units with imported group statistics (districts only; 0 in the matrix, where they are not computed).' })
+  unitsWithGroupStatistics: number;
+
+  @Field(() => Int, {
+    nullable: true,
+    description: '(unit, group) pairs without an offer in the group’s language in reach; null without group statistics.',
+  })
+  languageGapGroups: number | null;
+
+  @Field(() => Int, { nullable: true, description: 'Persons of those groups; null without group statistics.' })
+  languageGapPersons: number | null;
 }
 
 @ObjectType({ description: 'E2SFCA accessibility of one field of action over the grid or the districts.' })
@@ -163,22 +214,25 @@ export class Coverage {
   cityWide: CityWideCoverage | null;
 }
 
-@ObjectType({ description: 'A provider in reach of a unit.' })
+@ObjectType({ description: 'A provider in reach of a unit (or the hypothetical provider of a what-if).' })
 export class CoverageProvider {
-  @Field(() => ID)
-  organisationId: string;
+  @Field({ description: 'The hypothetical provider of a what-if (not saved): it has no organisation, service or place.' })
+  hypothetical: boolean;
 
-  @Field()
-  organisationName: string;
+  @Field(() => ID, { nullable: true })
+  organisationId: string | null;
 
-  @Field(() => ID)
-  serviceId: string;
+  @Field(() => String, { nullable: true })
+  organisationName: string | null;
 
-  @Field()
-  serviceName: string;
+  @Field(() => ID, { nullable: true })
+  serviceId: string | null;
 
-  @Field(() => ID)
-  locationId: string;
+  @Field(() => String, { nullable: true })
+  serviceName: string | null;
+
+  @Field(() => ID, { nullable: true })
+  locationId: string | null;
 
   @Field(() => Float)
   distanceMeters: number;

@@ -1,0 +1,2 @@
+/** Public surface of the area import feature (administrators). */
+export { AreaImportPanel } from './components/AreaImportPanel';
