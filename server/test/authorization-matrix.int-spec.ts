@@ -60,6 +60,15 @@ const v = (version = 1) => version;
 const RULES: Record<string, Rule> = {
   // ---------------------------------------------------------------- public reading
   areas: { expect: ALL, op: () => ({ query: `{ areas { id } }` }) },
+  // area import (issue #4): administrators only; a dry run, so the matrix writes nothing
+  importAreas: {
+    expect: ADMIN,
+    op: () => ({
+      query: `mutation($csv: String!) { importAreas(input: { dryRun: true, statisticsCsv: $csv }) { committed unknownCodes } }`,
+      variables: { csv: 'area_code,year,population\nunbekannt,2024,1\n' },
+    }),
+  },
+  areaImportRecords: { expect: ADMIN, op: () => ({ query: `{ areaImportRecords { id actorLabel } }` }) },
   coverage: {
     expect: ALL,
     op: () => ({ query: `{ coverage(input: { fieldOfAction: "sprache", unit: DISTRICT }) { fieldOfAction { code } } }` }),
@@ -117,6 +126,9 @@ const RULES: Record<string, Rule> = {
     op: (f) => ({ query: `query($id: ID!) { importJob(id: $id) { status } }`, variables: { id: f.importJob } }),
   },
   importJobs: { expect: STAFF, op: () => ({ query: `{ importJobs { id } }` }) },
+  // without GEOCODER_URL (as here) the lookup answers enabled: false instead of failing
+  geocoder: { expect: SIGNED_IN, op: () => ({ query: `{ geocoder { enabled } }` }) },
+  geocodeAddress: { expect: SIGNED_IN, op: () => ({ query: `{ geocodeAddress(street: "Markt 1", city: "Göttingen") { enabled } }` }) },
   contactPersonData: {
     expect: STAFF,
     op: (f) => ({ query: `query($id: ID!) { contactPersonData(id: $id) }`, variables: { id: f.contact } }),

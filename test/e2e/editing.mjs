@@ -6,81 +6,14 @@
 // `node server/dist/main.js` on it (migrations and the fictional seed as usual). Without SMTP_URL the
 // server writes the invitation mail, link included, to its log: the editor is invited through the web
 // page and the link is read from that log.
-import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { blockExternal, freePort, ROOT } from './lib.mjs';
+import { blockExternal, createUserOn, sleep, startServerOn } from './lib.mjs';
 
 const COORDINATOR = { email: 'koordination@example.org', password: 'Herbstlaub-und-Brueckenbau-26', name: 'Kim Koordination' };
 const EDITOR = { email: 'redaktion@example.org', password: 'Lindenblatt-Wiesenweg-2026', name: 'Rana Redaktion' };
 const SCRIPT_NAME = '<script>alert(1)</script> Testverein';
-const STARTUP_TIMEOUT_MS = 180_000;
-const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
-
-function serverEnv(dataDir, extra = {}) {
-  const env = { ...process.env };
-  for (const key of ['DATABASE_URL', 'EMBEDDED_DB_PORT', 'MIGRATIONS_RUN', 'SEED_ON_EMPTY', 'CLIENT_DIST', 'SMTP_URL', 'PUBLIC_URL'])
-    delete env[key];
-  return Object.assign(env, { NODE_ENV: 'production', DATA_DIR: dataDir }, extra);
-}
-
-/** `users create` on the still empty DATA_DIR (applies the migrations), password on stdin. */
-function createUser(dataDir, { email, password, name }, role) {
-  return new Promise((resolve, reject) => {
-    const child = spawn(
-      process.execPath,
-      [join(ROOT, 'server', 'dist', 'cli', 'users.js'), 'create', '--email', email, '--role', role, '--name', name],
-      { cwd: ROOT, env: serverEnv(dataDir), stdio: ['pipe', 'pipe', 'pipe'] },
-    );
-    let output = '';
-    child.stdout.on('data', (c) => (output += c));
-    child.stderr.on('data', (c) => (output += c));
-    child.on('error', reject);
-    child.on('exit', (code) => (code === 0 ? resolve(output) : reject(new Error(`users create exited with ${code}:\n${output}`))));
-    child.stdin.end(`${password}\n`);
-  });
-}
-
-/** The server on a prepared DATA_DIR; like lib.startServer, with the whole log kept (the invitation link is in it). */
-async function startServerOn(dataDir) {
-  const port = await freePort();
-  const child = spawn(process.execPath, [join(ROOT, 'server', 'dist', 'main.js')], {
-    cwd: ROOT,
-    env: serverEnv(dataDir, { HOST: '127.0.0.1', PORT: String(port), PUBLIC_URL: `http://127.0.0.1:${port}` }),
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  const collect = (chunk) => {
-    output += chunk.toString();
-    if (process.env.E2E_VERBOSE === '1') process.stderr.write(chunk);
-  };
-  child.stdout.on('data', collect);
-  child.stderr.on('data', collect);
-  let exited = false;
-  child.on('exit', () => (exited = true));
-  const baseUrl = `http://127.0.0.1:${port}`;
-  const stop = async () => {
-    if (!exited) {
-      child.kill('SIGTERM');
-      for (let i = 0; i < 100 && !exited; i += 1) await sleep(100);
-      if (!exited) child.kill('SIGKILL');
-    }
-  };
-  const started = Date.now();
-  while (Date.now() - started < STARTUP_TIMEOUT_MS) {
-    if (exited) throw new Error(`server exited during start-up:\n${output.slice(-4000)}`);
-    try {
-      const response = await fetch(`${baseUrl}/health`, { signal: AbortSignal.timeout(2000) });
-      if (response.ok) return { baseUrl, stop, output: () => output };
-    } catch {
-      // not up yet
-    }
-    await sleep(500);
-  }
-  await stop();
-  throw new Error(`server did not answer /health within ${STARTUP_TIMEOUT_MS / 1000}s:\n${output.slice(-4000)}`);
-}
 
 async function graphql(base, query, variables = {}) {
   const response = await fetch(`${base}/graphql`, {
@@ -100,7 +33,7 @@ export async function editingChecks(t) {
   let server = null;
   try {
     await check('editing: the users CLI creates the first coordinator and the server starts on that database', async () => {
-      await createUser(dataDir, COORDINATOR, 'COORDINATOR');
+      await createUserOn(dataDir, COORDINATOR, 'COORDINATOR');
       server = await startServerOn(dataDir);
     });
     if (server) await runEditingChecks({ ...t, base: server.baseUrl, serverOutput: server.output });

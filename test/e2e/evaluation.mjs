@@ -5,17 +5,14 @@
 // `node server/dist/main.js` on it (migrations and the fictional seed as usual, with the three seeded guiding goals).
 // Then, as a person would: sign in, create snapshot "Evaluation 2026" of the seed, add example services in places
 // without reach, create "Evaluation 2028", open the comparison, print it to PDF with Chromium and read the PDF's text.
-import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { inflateSync } from 'node:zlib';
-import { blockExternal, freePort, ROOT } from './lib.mjs';
+import { blockExternal, createUserOn, ROOT, startServerOn } from './lib.mjs';
 
 const ADMIN = { email: 'integrationsbuero@example.org', password: 'Auswertung-Rathaus-Hiroshimaplatz-26', name: 'Ira Integrationsbüro' };
-const STARTUP_TIMEOUT_MS = 180_000;
 const OUT = join(ROOT, 'test-output', 'e2e');
-const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
  * Example services (fictional), each placed in the white spot of its field that lies nearest to the city centre: the
@@ -27,68 +24,6 @@ const EXAMPLE_SERVICES = [
   { name: 'Beratung vor Ort (Beispiel)', field: 'beratung', languages: ['de', 'fa', 'ti'] },
 ];
 const CITY_CENTRE = { lat: 51.5339, lng: 9.9356 };
-
-function serverEnv(dataDir, extra = {}) {
-  const env = { ...process.env };
-  for (const key of ['DATABASE_URL', 'EMBEDDED_DB_PORT', 'MIGRATIONS_RUN', 'SEED_ON_EMPTY', 'CLIENT_DIST', 'SMTP_URL', 'PUBLIC_URL'])
-    delete env[key];
-  return Object.assign(env, { NODE_ENV: 'production', DATA_DIR: dataDir }, extra);
-}
-
-function createAdmin(dataDir) {
-  return new Promise((resolve, reject) => {
-    const child = spawn(
-      process.execPath,
-      [join(ROOT, 'server', 'dist', 'cli', 'users.js'), 'create', '--email', ADMIN.email, '--role', 'ADMIN', '--name', ADMIN.name],
-      { cwd: ROOT, env: serverEnv(dataDir), stdio: ['pipe', 'pipe', 'pipe'] },
-    );
-    let output = '';
-    child.stdout.on('data', (c) => (output += c));
-    child.stderr.on('data', (c) => (output += c));
-    child.on('error', reject);
-    child.on('exit', (code) => (code === 0 ? resolve(output) : reject(new Error(`users create exited with ${code}:\n${output}`))));
-    child.stdin.end(`${ADMIN.password}\n`);
-  });
-}
-
-async function startServerOn(dataDir) {
-  const port = await freePort();
-  const child = spawn(process.execPath, [join(ROOT, 'server', 'dist', 'main.js')], {
-    cwd: ROOT,
-    env: serverEnv(dataDir, { HOST: '127.0.0.1', PORT: String(port), PUBLIC_URL: `http://127.0.0.1:${port}` }),
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  const collect = (chunk) => {
-    output = (output + chunk.toString()).slice(-20_000);
-    if (process.env.E2E_VERBOSE === '1') process.stderr.write(chunk);
-  };
-  child.stdout.on('data', collect);
-  child.stderr.on('data', collect);
-  let exited = false;
-  child.on('exit', () => (exited = true));
-  const baseUrl = `http://127.0.0.1:${port}`;
-  const stop = async () => {
-    if (!exited) {
-      child.kill('SIGTERM');
-      for (let i = 0; i < 100 && !exited; i += 1) await sleep(100);
-      if (!exited) child.kill('SIGKILL');
-    }
-  };
-  const started = Date.now();
-  while (Date.now() - started < STARTUP_TIMEOUT_MS) {
-    if (exited) throw new Error(`server exited during start-up:\n${output.slice(-4000)}`);
-    try {
-      const response = await fetch(`${baseUrl}/health`, { signal: AbortSignal.timeout(2000) });
-      if (response.ok) return { baseUrl, stop };
-    } catch {
-      // not up yet
-    }
-    await sleep(500);
-  }
-  await stop();
-  throw new Error(`server did not answer /health within ${STARTUP_TIMEOUT_MS / 1000}s:\n${output.slice(-4000)}`);
-}
 
 // ------------------------------------------------------------------------------------------ PDF text
 
@@ -255,7 +190,7 @@ export async function evaluationChecks(t) {
   let server = null;
   try {
     await check('evaluation: the users CLI creates an admin and the server starts on that database', async () => {
-      await createAdmin(dataDir);
+      await createUserOn(dataDir, ADMIN, 'ADMIN');
       server = await startServerOn(dataDir);
     });
     if (server) await runEvaluationChecks({ ...t, base: server.baseUrl });

@@ -16,6 +16,7 @@ import { join } from 'node:path';
 import { blockExternal, CHROMIUM, chromiumAvailable, launchBrowser, ROOT, startServer } from './lib.mjs';
 import { networkAndPartnerChecks } from './network-partners.mjs';
 import { coverageChecks } from './coverage.mjs';
+import { areaImportChecks } from './coverage-areas.mjs';
 import { editingChecks } from './editing.mjs';
 import { evaluationChecks } from './evaluation.mjs';
 
@@ -56,7 +57,9 @@ const axeSource = readFileSync(createRequire(join(ROOT, 'client', 'package.json'
 
 /** axe-core on the current page; returns the serious and critical WCAG 2.1 A/AA violations. */
 async function seriousViolations(page) {
-  await page.addScriptTag({ content: axeSource });
+  // Evaluated through the DevTools protocol, not as an inline <script>: the page's Content-Security-Policy
+  // (script-src 'self') stays on while the browser tests run.
+  await page.evaluate(axeSource);
   const result = await page.evaluate(async () => {
     // eslint-disable-next-line no-undef
     const r = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] } });
@@ -92,6 +95,18 @@ let browser;
 try {
   server = await startServer();
   browser = await launchBrowser();
+  // Every page of every check runs under the server's Content-Security-Policy; a violation fails the last check.
+  const cspViolations = [];
+  const newContext = browser.newContext.bind(browser);
+  browser.newContext = async (options) => {
+    const created = await newContext(options);
+    created.on('page', (p) =>
+      p.on('console', (message) => {
+        if (/Content Security Policy/i.test(message.text())) cspViolations.push(`${p.url()}: ${message.text()}`);
+      }),
+    );
+    return created;
+  };
   const context = await browser.newContext({ viewport: { width: 1366, height: 860 }, locale: 'de-DE', timezoneId: 'Europe/Berlin' });
   await blockExternal(context);
   const page = await context.newPage();
@@ -299,12 +314,20 @@ try {
   await networkAndPartnerChecks({ page, base, check, assert, shot, seriousViolations, describeViolations, timeout: TIMEOUT });
 
   await editingChecks({ browser, check, assert, shot, seriousViolations, describeViolations, timeout: TIMEOUT });
+  await areaImportChecks({ browser, check, assert, shot, seriousViolations, describeViolations, timeout: TIMEOUT });
 
   await evaluationChecks({ browser, check, assert, shot, seriousViolations, describeViolations, timeout: TIMEOUT });
 
   await check('no uncaught error in the page', async () => {
     assert(pageErrors.length === 0, pageErrors.join('\n'));
   });
+
+  await check(
+    'no page broke the Content-Security-Policy (map, detail, gap view, matrix, network, partner finder, editing, import, evaluation)',
+    async () => {
+      assert(cspViolations.length === 0, cspViolations.slice(0, 5).join('\n'));
+    },
+  );
 } catch (error) {
   failed += 1;
   console.log(

@@ -8,14 +8,18 @@ import {
   GuidingGoalFieldEntity,
 } from '../modules/evaluation/evaluation.entities';
 import { AreaStatisticEntity } from '../modules/areas/area-statistic.entity';
+import { AreaGroupStatisticEntity } from '../modules/areas/area-group-statistic.entity';
+import { AreaImportRecordEntity } from '../modules/areas/area-import-record.entity';
 import { TaxonomyEntity } from '../modules/fields-of-action/taxonomy.entity';
 import { ImportJobEntity } from '../modules/interop/import/import-job.entity';
+import { GeocodeCacheEntity, GeocoderPaceEntity } from '../modules/interop/geocoding/geocoding.entities';
 import { TaxonomyTermEntity } from '../modules/fields-of-action/taxonomy-term.entity';
 import { LocationEntity } from '../modules/locations/location.entity';
 import { ScheduleEntity } from '../modules/locations/schedule.entity';
 import { NetworkEntity, NetworkMembershipEntity } from '../modules/network/network.entity';
 import { RelationshipEntity } from '../modules/network/relationship.entity';
 import { OrganisationEntity } from '../modules/organisations/organisation.entity';
+import { RateLimitCounterEntity } from '../modules/rate-limit/rate-limit.entity';
 import { ServiceAtLocationEntity, ServiceEntity, ServiceTaxonomyTermEntity } from '../modules/services/service.entity';
 
 export const ENTITIES = [
@@ -29,6 +33,8 @@ export const ENTITIES = [
   ServiceAtLocationEntity,
   AreaEntity,
   AreaStatisticEntity,
+  AreaGroupStatisticEntity,
+  AreaImportRecordEntity,
   NetworkEntity,
   NetworkMembershipEntity,
   RelationshipEntity,
@@ -41,6 +47,9 @@ export const ENTITIES = [
   AuditRecordEntity,
   PendingChangeEntity,
   ImportJobEntity,
+  RateLimitCounterEntity,
+  GeocodeCacheEntity,
+  GeocoderPaceEntity,
   GuidingGoalEntity,
   GuidingGoalFieldEntity,
   EvaluationSnapshotEntity,

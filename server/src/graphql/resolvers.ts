@@ -2,6 +2,7 @@ import { AccountsResolver } from '../modules/accounts/accounts.resolver';
 import { InvitationFieldsResolver, InvitationsResolver } from '../modules/accounts/invitations.resolver';
 import { UserFieldsResolver, UsersResolver } from '../modules/accounts/users.resolver';
 import { EditingResolver, OrganisationEditingFieldsResolver } from '../modules/editing/editing.resolver';
+import { AreaImportResolver } from '../modules/areas/area-import.resolver';
 import { AreasResolver } from '../modules/areas/areas.resolver';
 import { CoverageResolver, CoverageUnitFieldsResolver } from '../modules/coverage/coverage.resolver';
 import {
@@ -11,6 +12,7 @@ import {
   GuidingGoalFieldsResolver,
 } from '../modules/evaluation/evaluation.resolver';
 import { FieldsOfActionResolver } from '../modules/fields-of-action/fields-of-action.resolver';
+import { GeocodingResolver } from '../modules/interop/geocoding/geocoding.resolver';
 import { ImportResolver } from '../modules/interop/import/import.resolver';
 import { LocationFieldsResolver } from '../modules/locations/location-fields.resolver';
 import { NetworkMembershipFieldsResolver, NetworkResolver, RelationshipFieldsResolver } from '../modules/network/network.resolver';
@@ -26,6 +28,7 @@ export const RESOLVERS = [
   UsersResolver,
   UserFieldsResolver,
   AreasResolver,
+  AreaImportResolver,
   EditingResolver,
   OrganisationEditingFieldsResolver,
   CoverageResolver,
@@ -36,6 +39,7 @@ export const RESOLVERS = [
   EvaluationPeriodFieldsResolver,
   FieldsOfActionResolver,
   ImportResolver,
+  GeocodingResolver,
   LocationFieldsResolver,
   NetworkResolver,
   NetworkMembershipFieldsResolver,

@@ -74,7 +74,12 @@ export class NetworkGraphService {
     return this.assemble(nodes, edges, v.date, hops);
   }
 
-  private async assemble(nodes: Organisation[], edges: NetworkEdge[], date: string, hops: Map<string, number> | null): Promise<NetworkGraph> {
+  private async assemble(
+    nodes: Organisation[],
+    edges: NetworkEdge[],
+    date: string,
+    hops: Map<string, number> | null,
+  ): Promise<NetworkGraph> {
     const graph = buildGraph(
       nodes.map((n) => n.id),
       edges,
