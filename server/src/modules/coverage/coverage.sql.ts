@@ -115,32 +115,37 @@ WITH fields AS (
   UNION ALL
   SELECT u.id, '00000000-0000-0000-0000-000000000000'::uuid, ST_Distance(u.c, e.p)
     FROM units u CROSS JOIN extra e WHERE ST_DWithin(u.c, e.p, $3::float8)
-), pairs AS MATERIALIZED (
-  SELECT n.unit_id, x.field, x.location_id, x.supply, x.n, x.languages, n.d, u.population,
+), near_w AS MATERIALIZED (
+  -- each (unit, place) pair once, with its zone weight and the unit's population
+  SELECT n.unit_id, n.location_id, n.d, u.population,
          CASE WHEN n.d <= $3::float8 / 3 THEN $4::float8 WHEN n.d <= 2 * $3::float8 / 3 THEN $5::float8 ELSE $6::float8 END AS w
-    FROM near n
-    JOIN (SELECT field, location_id, supply, n, languages FROM place_offers
-          UNION ALL
-          SELECT f.field, '00000000-0000-0000-0000-000000000000'::uuid, e.supply, 1, NULL::text
-            FROM extra e CROSS JOIN (SELECT DISTINCT field FROM fields) f) x ON x.location_id = n.location_id
-    JOIN units u ON u.id = n.unit_id
-), ratios AS (
-  SELECT field, location_id,
-         CASE WHEN bool_or(population IS NULL) THEN NULL
-              ELSE max(supply) / NULLIF(sum(population * w), 0) END AS r
-    FROM pairs GROUP BY field, location_id
+    FROM near n JOIN units u ON u.id = n.unit_id
+), demand AS (
+  -- step 1's denominator depends on the place only (the same units surround it for every field): computed once per
+  -- place, not per field; NULL when a unit in reach has no known population
+  SELECT location_id, CASE WHEN bool_or(population IS NULL) THEN NULL ELSE sum(population * w) END AS demand
+    FROM near_w GROUP BY location_id
+), offers_at AS (
+  SELECT field, location_id, supply, n, languages FROM place_offers
+  UNION ALL
+  SELECT f.field, '00000000-0000-0000-0000-000000000000'::uuid, e.supply, 1, NULL::text
+    FROM extra e CROSS JOIN (SELECT DISTINCT field FROM fields) f
 ), scores AS (
-  SELECT p.unit_id, p.field, sum(p.n)::int AS providers, sum(p.supply * p.w) AS reach,
-         CASE WHEN bool_or(r.r IS NULL) THEN NULL ELSE sum(r.r * p.w) END AS score,
-         min(p.d) AS nearest
-    FROM pairs p JOIN ratios r ON r.field = p.field AND r.location_id = p.location_id
-   GROUP BY p.unit_id, p.field
+  -- step 2: R = supply / demand per (field, place), summed over the places in reach with the zone weight
+  SELECT nw.unit_id, x.field, sum(x.n)::int AS providers, sum(x.supply * nw.w) AS reach,
+         CASE WHEN bool_or(dm.demand IS NULL OR dm.demand = 0) THEN NULL ELSE sum(x.supply / dm.demand * nw.w) END AS score,
+         min(nw.d) AS nearest
+    FROM near_w nw
+    JOIN offers_at x ON x.location_id = nw.location_id
+    JOIN demand dm ON dm.location_id = nw.location_id
+   GROUP BY nw.unit_id, x.field
 )${
     o.details
       ? `, langs AS (
-  SELECT p.unit_id, p.field, array_agg(DISTINCT lang ORDER BY lang) AS languages
-    FROM pairs p CROSS JOIN LATERAL unnest(string_to_array(p.languages, ',')) AS lang
-   WHERE lang <> '' GROUP BY p.unit_id, p.field
+  SELECT nw.unit_id, x.field, array_agg(DISTINCT lang ORDER BY lang) AS languages
+    FROM near_w nw JOIN offers_at x ON x.location_id = nw.location_id
+   CROSS JOIN LATERAL unnest(string_to_array(x.languages, ',')) AS lang
+   WHERE lang <> '' GROUP BY nw.unit_id, x.field
 )`
       : ''
   }
