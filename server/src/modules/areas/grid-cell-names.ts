@@ -16,7 +16,7 @@ export type GridCellPlaceRelation = 'IN' | 'NEAR';
 export async function nameGridCells(db: Runner): Promise<void> {
   // numbers for cells that have none yet, per city
   await db.query(
-    `WITH todo AS (
+    `WITH unnumbered AS (
        SELECT g.id, g.parent_id,
               row_number() OVER (PARTITION BY g.parent_id
                                  ORDER BY (g.properties->>'row')::int DESC NULLS LAST, (g.properties->>'column')::int, g.code) AS n
@@ -27,7 +27,7 @@ export async function nameGridCells(db: Runner): Promise<void> {
          FROM area g WHERE g.kind = 'GRID_CELL' AND g.properties ? 'number' GROUP BY g.parent_id
      )
      UPDATE area a SET properties = a.properties || jsonb_build_object('number', coalesce(b.top, 0) + t.n)
-       FROM todo t LEFT JOIN base b ON b.parent_id IS NOT DISTINCT FROM t.parent_id
+       FROM unnumbered t LEFT JOIN base b ON b.parent_id IS NOT DISTINCT FROM t.parent_id
       WHERE a.id = t.id`,
   );
   // the district the centre lies in, else the nearest district point (distance in UTM 32N)
@@ -43,18 +43,19 @@ export async function nameGridCells(db: Runner): Promise<void> {
                 ORDER BY ST_Transform(d.point, 25832) <-> c.c, d.code LIMIT 1) AS near
          FROM cells c
      ), named AS (
-       SELECT p.id, p.n, coalesce(p.inside, p.near) AS district,
-              CASE WHEN p.inside IS NOT NULL THEN 'IN' WHEN p.near IS NOT NULL THEN 'NEAR' END AS relation
+       SELECT p.id, coalesce(p.inside, p.near) AS district,
+              CASE WHEN p.inside IS NOT NULL THEN 'IN' WHEN p.near IS NOT NULL THEN 'NEAR' END AS relation,
+              'Rasterzelle ' || p.n || CASE WHEN p.inside IS NOT NULL THEN ' in ' || p.inside
+                                            WHEN p.near IS NOT NULL THEN ' bei ' || p.near ELSE '' END AS label
          FROM place p
      )
      UPDATE area a
-        SET name = 'Rasterzelle ' || n.n || CASE n.relation WHEN 'IN' THEN ' in ' || n.district WHEN 'NEAR' THEN ' bei ' || n.district ELSE '' END,
+        SET name = n.label,
             properties = (a.properties - 'district' - 'districtRelation')
                          || CASE WHEN n.relation IS NULL THEN '{}'::jsonb
                                  ELSE jsonb_build_object('district', n.district, 'districtRelation', n.relation) END
        FROM named n
       WHERE a.id = n.id
-        AND (a.name IS DISTINCT FROM 'Rasterzelle ' || n.n || CASE n.relation WHEN 'IN' THEN ' in ' || n.district WHEN 'NEAR' THEN ' bei ' || n.district ELSE '' END
-             OR a.properties->>'districtRelation' IS DISTINCT FROM n.relation)`,
+        AND (a.name IS DISTINCT FROM n.label OR a.properties->>'districtRelation' IS DISTINCT FROM n.relation)`,
   );
 }
