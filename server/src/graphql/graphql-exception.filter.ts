@@ -26,7 +26,11 @@ const HTTP_STATUS: Partial<Record<ErrorCode, number>> = {
 @Catch()
 export class GraphqlExceptionFilter extends BaseExceptionFilter {
   override catch(exception: unknown, host: ArgumentsHost): unknown {
-    if (host.getType<GqlContextType>() === 'graphql') return exception;
+    // Thrown, not returned (a returned value would become the field's value). A database fault is named here, while
+    // the driver's error is still at hand: graphql-js would replace an error object it does not recognise as an
+    // Error (another realm, as Node's socket errors are under Jest's VM) by a message-only one.
+    if (host.getType<GqlContextType>() === 'graphql')
+      throw (exception instanceof DomainException ? null : databaseUnavailable(exception)) ?? exception;
     if (host.getType() !== 'http') return super.catch(exception, host);
     const domain = exception instanceof DomainException ? exception : databaseUnavailable(exception);
     if (domain) {
