@@ -6,6 +6,8 @@
  *     — target < 2 s in total
  *   - coverage(input) for every spatial field one request after the other (the map path: E2SFCA, nearest
  *     provider, languages in reach and the cell polygons), for comparison
+ * Computed results are kept until the data changes (coverage-cache.ts): the bench raises the data version before
+ * each measured request, so the figures are computations; it also prints the answer time of a kept matrix.
  */
 import { performance } from 'node:perf_hooks';
 import { Client } from 'pg';
@@ -92,9 +94,18 @@ async function main(): Promise<void> {
       HOST: '127.0.0.1',
       SEED_ON_EMPTY: 'false',
       MIGRATIONS_RUN: 'false',
+      // the computation is measured: no anonymous answer cache in front of it, and after a change the request waits
+      // for the new result instead of getting the previous one
+      RESPONSE_CACHE_TTL_MS: '0',
+      COVERAGE_SYNC_BUDGET_MS: '600000',
     }),
     { logger: ['error'] },
   );
+  // Computed results are kept until the data changes (coverage-cache.ts): raising the data version, as every change
+  // to what coverage reads does, makes the next request compute.
+  const admin = new Client({ connectionString: url });
+  await admin.connect();
+  const forget = () => admin.query(`UPDATE coverage_state SET data_version = data_version + 1`);
   const post = async (query: string, variables?: Record<string, unknown>) => {
     const res = await fetch(`${server.url}/graphql`, {
       method: 'POST',
@@ -109,24 +120,33 @@ async function main(): Promise<void> {
     const start = performance.now();
     let gaps = 0;
     for (const code of spatial) {
+      await forget();
       const d = (await post(COVERAGE, { input: { fieldOfAction: code } })) as { coverage: { summary: { gapUnitCount: number } } };
       gaps += d.coverage.summary.gapUnitCount;
     }
     return { ms: performance.now() - start, gaps };
   };
   await allFields(); // warm-up
+  await forget();
   await post(MATRIX);
   const perField: number[] = [];
   const matrix: number[] = [];
+  const kept: number[] = [];
   let gaps = 0;
   for (let r = 0; r < ROUNDS; r++) {
     const run = await allFields();
     perField.push(run.ms);
     gaps = run.gaps;
+    await forget();
     t0 = performance.now();
     await post(MATRIX);
     matrix.push(performance.now() - t0);
+    // the same request again: answered from the kept result
+    t0 = performance.now();
+    await post(MATRIX);
+    kept.push(performance.now() - t0);
   }
+  await admin.end();
   await server.close();
   const p = summary(perField);
   const m = summary(matrix);
@@ -136,6 +156,9 @@ async function main(): Promise<void> {
   console.log(
     `  every spatial field in one computation, coverageMatrix(unit: GRID):             p50 ${ms(m.p50)}  max ${ms(Math.max(...matrix))}   ` +
       `(target < ${TARGET_MS} ms in total: ${m.p50 < TARGET_MS ? 'met' : 'NOT met'})`,
+  );
+  console.log(
+    `  the same matrix again, answered from the kept result (until the data changes):  p50 ${ms(summary(kept).p50)}  max ${ms(Math.max(...kept))}`,
   );
   console.log(
     `  every spatial field as ${spatial.length} separate coverage() requests (map path, + polygons): p50 ${ms(p.p50)}  max ${ms(Math.max(...perField))}   ` +

@@ -92,6 +92,13 @@ const schema = z.object({
   GRAPHQL_MAX_ALIASES: z.coerce.number().int().min(1).max(1000).default(15),
   GRAPHQL_MAX_TOKENS: z.coerce.number().int().min(100).max(100_000).default(1000),
   GRAPHQL_MAX_BATCH: z.coerce.number().int().min(1).max(100).default(5),
+  /**
+   * Production only: anonymous directory and coverage answers are reused for this long (0: off). Staleness bound for
+   * anonymous readers (response-cache.ts); signed-in users always get fresh answers.
+   */
+  RESPONSE_CACHE_TTL_MS: z.coerce.number().int().min(0).max(600_000).default(30_000),
+  /** Memory the anonymous answer cache may hold (serialized size); least recently stored answers are dropped first. */
+  RESPONSE_CACHE_MAX_MB: z.coerce.number().int().min(1).max(4096).default(64),
   /** A query stops with TIMEOUT after this long; it is also PostgreSQL's statement_timeout of every pool connection. */
   GRAPHQL_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(10_000),
   /** Operations (each root field of each operation in a batch) per minute; 0 switches the limit off. */
@@ -159,6 +166,15 @@ const schema = z.object({
   /** Contact address sent as `email` parameter (Nominatim asks for one for anything beyond occasional use). */
   GEOCODER_EMAIL: z.string().email('must be an email address').optional(),
   /** One geocoder request gives up after this long. */
+  /**
+   * Coverage results are kept until the data changes (coverage-cache.ts). One that took longer than this to compute
+   * is served out of date (with its time) while a new one is computed; quicker ones are recomputed at once.
+   */
+  COVERAGE_SYNC_BUDGET_MS: z.coerce.number().int().min(0).max(600_000).default(1_000),
+  /** Limit of one coverage computation (it runs apart from the request, which waits at most GRAPHQL_TIMEOUT_MS). */
+  COVERAGE_COMPUTE_TIMEOUT_MS: z.coerce.number().int().min(1_000).max(3_600_000).default(120_000),
+  /** Coverage computations running at once in one server process (each holds a database connection and a core). */
+  COVERAGE_MAX_COMPUTATIONS: z.coerce.number().int().min(1).max(16).default(1),
   GEOCODER_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(10_000),
   /** At most this many addresses are looked up per import (bulk geocoding is discouraged; the rest are placed by hand). */
   GEOCODER_IMPORT_MAX: z.coerce.number().int().min(1).max(1000).default(200),

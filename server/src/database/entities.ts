@@ -12,6 +12,7 @@ import { AreaGroupStatisticEntity } from '../modules/areas/area-group-statistic.
 import { AreaImportRecordEntity } from '../modules/areas/area-import-record.entity';
 import { TaxonomyEntity } from '../modules/fields-of-action/taxonomy.entity';
 import { ImportJobEntity } from '../modules/interop/import/import-job.entity';
+import { CoverageResultEntity, CoverageStateEntity } from '../modules/coverage/coverage-cache.entities';
 import { GeocodeCacheEntity, GeocoderPaceEntity } from '../modules/interop/geocoding/geocoding.entities';
 import { TaxonomyTermEntity } from '../modules/fields-of-action/taxonomy-term.entity';
 import { LocationEntity } from '../modules/locations/location.entity';
@@ -50,6 +51,8 @@ export const ENTITIES = [
   RateLimitCounterEntity,
   GeocodeCacheEntity,
   GeocoderPaceEntity,
+  CoverageStateEntity,
+  CoverageResultEntity,
   GuidingGoalEntity,
   GuidingGoalFieldEntity,
   EvaluationSnapshotEntity,

@@ -5,6 +5,8 @@ import { env } from '../../config/env';
 import { ROUTES } from '../../config/routes';
 import { useMapAreas } from '../../features/areas';
 import {
+  CoverageComputedAt,
+  CoverageComputing,
   CoverageControls,
   CoverageDownload,
   CoverageLayer,
@@ -38,7 +40,7 @@ export default function GapPage() {
   const { state, update } = useCoverageState();
   const options = useCoverageOptions();
   const areas = useMapAreas();
-  const { coverage, whatIf, newlyReached, loading, error } = useCoverage(state);
+  const { coverage, freshness, whatIf, newlyReached, loading, computing, error } = useCoverage(state);
   const [picking, setPicking] = useState(false);
 
   useEffect(() => {
@@ -71,8 +73,10 @@ export default function GapPage() {
             {t('coverage.intro')} <Link to={ROUTES.coverageMatrix}>{t('coverage.toMatrix')}</Link>
           </p>
           <CoverageControls state={state} fields={options.fields} targetGroups={options.targetGroups} onChange={(p) => update(p)} />
+          {computing && <CoverageComputing computing={computing} />}
           {error && <p className="hint hint--warning">{t('coverage.error', { message: error.message })}</p>}
-          {loading && !coverage && <p className="muted">{t('common.loading')}</p>}
+          {loading && !coverage && !computing && <p className="muted">{t('common.loading')}</p>}
+          {freshness && <CoverageComputedAt freshness={freshness} />}
           {cityWide && (
             <section className="coverage-citywide" data-testid="coverage-citywide">
               <h2 className="coverage-section-title">{fieldName}</h2>

@@ -1,10 +1,9 @@
 import { useEffect } from 'react';
 import { Link, useSearchParams } from 'react-router';
-import { useQuery } from '@apollo/client/react';
 import { useTranslation } from 'react-i18next';
 import { ROUTES } from '../../config/routes';
-import { downloadText, MatrixTable, toCsv } from '../../features/coverage';
-import { CoverageMatrixDocument, type CoverageUnitKind } from '../../lib/graphql/graphql';
+import { CoverageComputedAt, CoverageComputing, downloadText, MatrixTable, toCsv, useCoverageMatrix } from '../../features/coverage';
+import type { CoverageUnitKind } from '../../lib/graphql/graphql';
 import { localName, useFormatters } from '../../lib/intl';
 import { AppHeader } from '../AppHeader';
 
@@ -14,14 +13,12 @@ export default function MatrixPage() {
   const f = useFormatters();
   const [params, setParams] = useSearchParams();
   const unit: CoverageUnitKind = params.get('einheit') === 'bezirke' ? 'DISTRICT' : 'GRID';
-  const { data, loading, error } = useQuery(CoverageMatrixDocument, { variables: { unit } });
+  const { matrix, gaps, freshness, loading, computing, error } = useCoverageMatrix(unit);
 
   useEffect(() => {
     document.title = t('coverage.matrix.documentTitle');
   }, [t]);
 
-  const matrix = data?.coverageMatrix ?? null;
-  const gaps = data?.coverageGaps ?? null;
   const exportMatrix = () => {
     if (!matrix) return;
     downloadText(
@@ -69,8 +66,10 @@ export default function MatrixPage() {
             </label>
           ))}
         </fieldset>
-        {loading && <p className="muted">{t('common.loading')}</p>}
+        {loading && !matrix && !computing && <p className="muted">{t('common.loading')}</p>}
+        {computing && <CoverageComputing computing={computing} />}
         {error && <p className="hint hint--warning">{t('coverage.error', { message: error.message })}</p>}
+        {freshness && <CoverageComputedAt freshness={freshness} />}
         {matrix && matrix.rows.length === 0 && <p className="hint hint--warning">{t('coverage.matrix.noUnits')}</p>}
         {matrix && matrix.rows.length > 0 && (
           <section aria-labelledby="matrix-title">

@@ -1,4 +1,5 @@
-import { BadUserInputException, NotFoundException } from '../../common/exceptions/domain.exception';
+import { ErrorCode } from '@partneratlas/shared';
+import { BadUserInputException, DomainException, NotFoundException } from '../../common/exceptions/domain.exception';
 
 /** Machine-readable reasons of the coverage module's BAD_USER_INPUT errors (in `extensions.details.reason`). */
 export enum CoverageErrorReason {
@@ -24,5 +25,20 @@ export class NotSpatialFieldException extends BadUserInputException {
 export class CoverageUnitNotFoundException extends NotFoundException {
   constructor(id: string) {
     super('Coverage unit', id);
+  }
+}
+
+/**
+ * The result takes longer to compute than a request may wait: the computation goes on and its result is kept, so
+ * the same request succeeds once it is done (SERVICE_UNAVAILABLE, reason COMPUTING, with the expected wait).
+ */
+export class CoverageComputingException extends DomainException {
+  constructor(previousComputeMs: number | null) {
+    const retryAfterSeconds = Math.max(2, Math.ceil((previousComputeMs ?? 10_000) / 1000));
+    super(
+      ErrorCode.SERVICE_UNAVAILABLE,
+      `Coverage for these settings is being computed (about ${retryAfterSeconds} s); the result is kept once done. Try again in a moment.`,
+      { reason: 'COMPUTING', retryAfterSeconds },
+    );
   }
 }

@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AreaKind, COUNCIL_MOTION_TAXONOMY, TaxonomyKind } from '@partneratlas/shared';
@@ -7,6 +7,8 @@ import { FieldsOfActionService, TermWithKind } from '../fields-of-action/fields-
 import { ANONYMOUS, Viewer } from '../organisations/organisations.service';
 import { COVERAGE_LIMITS } from './coverage.constants';
 import { CoverageUnitNotFoundException, InvalidZoneWeightsException, NotSpatialFieldException } from './coverage.exception';
+import { APP_CONFIG, AppConfig } from '../../config/config';
+import { CachedCoverage, CoverageResultCache } from './coverage-cache';
 import { ensureCoverageGrid } from './coverage-grid';
 import { buildCoverageQuery, CoverageQueryOptions, CoverageRow } from './coverage.sql';
 import { CoverageInput, CoverageUnitKind, CoverageWhatIfInput } from './dto/coverage.input';
@@ -32,6 +34,9 @@ interface ResolvedOptions extends Omit<CoverageQueryOptions, 'fields' | 'extra' 
 
 type RowWithCount = CoverageRow & { providerCount: number };
 
+/** Part of every result cache key: raise it when the coverage SQL changes what it returns. */
+const COVERAGE_QUERY_REVISION = 1;
+
 /** One imported group of a district (newest year). */
 export type GroupRow = CoverageLanguageGap;
 
@@ -47,6 +52,8 @@ export class CoverageService {
   constructor(
     @InjectDataSource() private readonly ds: DataSource,
     private readonly terms: FieldsOfActionService,
+    private readonly cache: CoverageResultCache,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   // ------------------------------------------------------------------------------------------ queries
@@ -54,8 +61,8 @@ export class CoverageService {
   async coverage(input: CoverageInput, viewer: Viewer = ANONYMOUS): Promise<Coverage> {
     const o = await this.resolve(input, viewer);
     if (!o.field.spatial) return this.cityWideOnly(o, viewer);
-    const rows = await this.run(o, [o.field.code], null, true);
-    return this.toCoverage(o, rows, await this.unitsWithoutGeometry(o.unitKind), await this.groupStatistics(o.unitKind));
+    const result = await this.run(o, [o.field.code], null, true);
+    return this.toCoverage(o, result, await this.unitsWithoutGeometry(o.unitKind), await this.groupStatistics(o.unitKind));
   }
 
   async whatIf(input: CoverageWhatIfInput, viewer: Viewer = ANONYMOUS): Promise<CoverageWhatIf> {
@@ -151,32 +158,43 @@ export class CoverageService {
     return rows.map(({ found: _f, ...p }) => ({ ...p, distanceMeters: num(p.distanceMeters), weight: num(p.weight) }));
   }
 
-  /** Units × every spatial field of action, in one statement. */
-  async matrix(unit: CoverageUnitKind, catchmentMeters: number | undefined, viewer: Viewer = ANONYMOUS): Promise<CoverageMatrix> {
+  /**
+   * Units × every spatial field of action, in one statement. `current`: the figures of this moment, waiting for a
+   * computation if need be (evaluation snapshots), never an out-of-date result.
+   */
+  async matrix(
+    unit: CoverageUnitKind,
+    catchmentMeters: number | undefined,
+    viewer: Viewer = ANONYMOUS,
+    current = false,
+  ): Promise<CoverageMatrix> {
     // the council motion's fields first (the default taxonomy), then the 2008 concept's, each in display order
     const fields = (await this.terms.terms(TaxonomyKind.FIELD_OF_ACTION))
       .filter((t) => t.spatial)
       .sort((a, b) => Number(b.taxonomyId === COUNCIL_MOTION_TAXONOMY) - Number(a.taxonomyId === COUNCIL_MOTION_TAXONOMY));
     const base = await this.resolve({ fieldOfAction: fields[0]?.code ?? '', unit, catchmentMeters, weightByCapacity: false }, viewer);
-    const rows = fields.length
+    const result: CachedCoverage<RowWithCount> = fields.length
       ? await this.run(
           base,
           fields.map((f) => f.code),
           null,
           false,
+          current,
         )
-      : [];
+      : { rows: [], computedAt: new Date(), upToDate: true };
     const missing = await this.unitsWithoutGeometry(base.unitKind);
     const byField = new Map<string, RowWithCount[]>(fields.map((f) => [f.code, []]));
-    for (const r of rows) byField.get(r.field)?.push(r);
+    for (const r of result.rows) byField.get(r.field)?.push(r);
     const columns = fields.map((f) => {
-      const c = this.toCoverage({ ...base, field: f }, byField.get(f.code) ?? [], missing);
+      const c = this.toCoverage({ ...base, field: f }, { ...result, rows: byField.get(f.code) ?? [] }, missing);
       return { fieldOfAction: c.fieldOfAction, providerCount: c.providerCount, summary: c.summary, units: c.units };
     });
     const first = columns[0]?.units ?? [];
     return {
       unit,
       catchmentMeters: base.catchmentMeters,
+      computedAt: result.computedAt,
+      upToDate: result.upToDate,
       fields: columns.map(({ units: _u, ...c }) => c),
       rows: first.map((u, i) => ({
         unitId: u.id,
@@ -212,6 +230,8 @@ export class CoverageService {
       matrix = {
         unit,
         catchmentMeters: c.catchmentMeters,
+        computedAt: c.computedAt,
+        upToDate: c.upToDate,
         fields: c.fieldOfAction.spatial ? [{ fieldOfAction: c.fieldOfAction, providerCount: c.providerCount, summary: c.summary }] : [],
         rows: c.units.map((u) => ({
           unitId: u.id,
@@ -312,14 +332,42 @@ export class CoverageService {
     };
   }
 
-  private async run(o: ResolvedOptions, fields: string[], extra: CoverageQueryOptions['extra'], details: boolean): Promise<RowWithCount[]> {
+  /**
+   * The E2SFCA rows: without a hypothetical provider from the result cache (kept until the data changes, see
+   * coverage-cache.ts); with one (what-if) computed for this request only.
+   */
+  private async run(
+    o: ResolvedOptions,
+    fields: string[],
+    extra: CoverageQueryOptions['extra'],
+    details: boolean,
+    current = false,
+  ): Promise<CachedCoverage<RowWithCount>> {
     if (o.unitKind === AreaKind.GRID_CELL) await this.ensureGrid();
     const q = buildCoverageQuery({ ...o, fields, extra, details });
-    // one statement; the transaction only scopes the memory setting (hash aggregates instead of sorts on disk)
-    return this.ds.transaction(async (m) => {
-      await m.query(`SET LOCAL work_mem = '64MB'`);
-      return m.query(q.sql, q.values);
-    });
+    if (extra) {
+      // one statement; the transaction only scopes the memory setting (hash aggregates instead of sorts on disk)
+      const rows = await this.ds.transaction(async (m) => {
+        await m.query(`SET LOCAL work_mem = '64MB'`);
+        return m.query<RowWithCount[]>(q.sql, q.values);
+      });
+      return { rows, computedAt: new Date(), upToDate: true };
+    }
+    const parameters = {
+      query: COVERAGE_QUERY_REVISION,
+      fields,
+      unitKind: o.unitKind,
+      catchmentMeters: o.catchmentMeters,
+      weights: o.weights,
+      targetGroup: o.targetGroup,
+      language: o.language,
+      weightByCapacity: o.weightByCapacity,
+      visibleStatuses: [...o.visibleStatuses].sort(),
+      details,
+    };
+    // a request may wait until shortly before its own timeout; the computation itself goes on beyond that
+    const deadline = current ? Infinity : Date.now() + Math.max(0, this.config.GRAPHQL_TIMEOUT_MS - 1_000);
+    return this.cache.get<RowWithCount>(parameters, (query) => query(q.sql, q.values), deadline, current);
   }
 
   /** The grid exists, was cut from the current boundary and its cells are named; (re)built when not (once after the upgrade). */
@@ -354,6 +402,8 @@ export class CoverageService {
       units: [],
       summary: summarise([], 0),
       cityWide,
+      computedAt: new Date(),
+      upToDate: true,
     };
   }
 
@@ -393,7 +443,7 @@ export class CoverageService {
 
   private toCoverage(
     o: ResolvedOptions,
-    rows: RowWithCount[],
+    { rows, computedAt, upToDate }: CachedCoverage<RowWithCount>,
     unitsWithoutGeometry: number,
     groups: Map<string, GroupRow[]> | null = null,
   ): Coverage {
@@ -424,6 +474,8 @@ export class CoverageService {
       units,
       summary: summarise(units, unitsWithoutGeometry),
       cityWide: null,
+      computedAt,
+      upToDate,
     };
   }
 }

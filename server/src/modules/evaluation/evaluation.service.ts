@@ -476,8 +476,9 @@ export class EvaluationService {
         GROUP BY f.code, f.ord ORDER BY f.ord`,
       [fields.map((f) => f.code)],
     );
-    const districts = await this.coverage.matrix(CoverageUnitKind.DISTRICT, undefined, ANONYMOUS);
-    const grid = await this.coverage.matrix(CoverageUnitKind.GRID, undefined, ANONYMOUS);
+    // the figures of this moment: never an out-of-date kept result
+    const districts = await this.coverage.matrix(CoverageUnitKind.DISTRICT, undefined, ANONYMOUS, true);
+    const grid = await this.coverage.matrix(CoverageUnitKind.GRID, undefined, ANONYMOUS, true);
     const network = await this.network.graph({ date }, ANONYMOUS);
     return { fields, directory: { organisations, services, byField }, districts, grid, network };
   }

@@ -1,4 +1,4 @@
-import { Field, Float, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { Field, Float, GraphQLISODateTime, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import type { Geometry } from '@partneratlas/shared';
 import { GeoJSONScalar } from '../../../graphql/scalars/geojson.scalar';
 import { CoverageUnitKind } from './coverage.input';
@@ -178,8 +178,23 @@ export class CoverageSummary {
   languageGapPersons: number | null;
 }
 
+/** When a coverage result was computed, and whether it still is the current one (coverage-cache.ts). */
+@ObjectType({ isAbstract: true })
+abstract class KeptCoverageResult {
+  @Field(() => GraphQLISODateTime, {
+    description: 'When these figures were computed. Results are kept until the data they depend on changes.',
+  })
+  computedAt: Date;
+
+  @Field({
+    description:
+      'False while the data has changed since computedAt and a new computation (too long to wait for) is running: the figures are those of computedAt.',
+  })
+  upToDate: boolean;
+}
+
 @ObjectType({ description: 'E2SFCA accessibility of one field of action over the grid or the districts.' })
-export class Coverage {
+export class Coverage extends KeptCoverageResult {
   @Field(() => CoverageField)
   fieldOfAction: CoverageField;
 
@@ -374,7 +389,7 @@ export class CoverageMatrixColumn {
 }
 
 @ObjectType({ description: 'Units × spatial fields of action.' })
-export class CoverageMatrix {
+export class CoverageMatrix extends KeptCoverageResult {
   @Field(() => CoverageUnitKind)
   unit: CoverageUnitKind;
 
