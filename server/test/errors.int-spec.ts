@@ -42,19 +42,21 @@ describe('errors in production', () => {
   });
 
   it('masks a failure while the context is created (before execution) the same way, with the request id', async () => {
-    await t.ds.query('ALTER TABLE rate_limit_counter RENAME TO rate_limit_counter_gone');
+    // the context looks the session cookie up: without its table, that fails
+    await t.ds.query('ALTER TABLE user_session RENAME TO user_session_gone');
     try {
       const res = await request(t.server.app.getHttpServer())
         .post('/graphql')
         .set('content-type', 'application/json')
         .set('x-request-id', 'lb-context-0001')
+        .set('cookie', 'pa_session=some-session-token')
         .send({ query: '{ __typename }' });
       expect(res.body.errors).toEqual([
         { message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR', requestId: 'lb-context-0001' } },
       ]);
-      expect(JSON.stringify(res.body)).not.toMatch(/rate_limit_counter|Context creation failed|QueryFailedError/);
+      expect(JSON.stringify(res.body)).not.toMatch(/user_session|Context creation failed|QueryFailedError/);
     } finally {
-      await t.ds.query('ALTER TABLE rate_limit_counter_gone RENAME TO rate_limit_counter');
+      await t.ds.query('ALTER TABLE user_session_gone RENAME TO user_session');
     }
   });
 

@@ -1,6 +1,6 @@
 import request from 'supertest';
 import { UserRole } from '@partneratlas/shared';
-import { RateLimitService } from '../src/modules/rate-limit/rate-limit.service';
+import { RATE_LIMIT_FLUSH_MS, RateLimitService } from '../src/modules/rate-limit/rate-limit.service';
 import { createNetwork, createTaxonomies, createUser } from './support/factories';
 import { createTestApp, TestApp } from './support/test-app';
 
@@ -109,12 +109,14 @@ describe('rate limits on /graphql', () => {
     }
   });
 
-  it('sends one SQL statement per request for the rate limit, also for a batch', async () => {
+  it('near the limit, counts in the database: one SQL statement per request, also for a batch', async () => {
+    expect((await t.gql(aliased(12))).errors).toBeUndefined(); // 12 of 20: past half the limit
     const op = { query: `{ __typename }` };
     const single = await t.countStatements(() => post(t, op));
     const batch = await t.countStatements(() => post(t, [op, op, op]));
     expect(single).toBe(1);
     expect(batch).toBe(1);
+    expect(await counters(t)).toEqual({ ip: 16 });
   });
 });
 
@@ -139,10 +141,34 @@ describe('rate limits in the load test setting (50 clients from 127.0.0.1, limit
   });
   afterAll(() => t?.close());
 
-  it('accepts the values and counts 50 concurrent requests from one address exactly', async () => {
+  it('counts 50 concurrent requests from one address exactly, far below the limit without a statement each', async () => {
     await freshWindow(t);
-    const results = await Promise.all(Array.from({ length: 50 }, () => t.gql(`{ __typename }`)));
+    // the first request of a key in a window is counted in the database; then, far below the limit, in memory
+    expect(await t.countStatements(() => t.gql(`{ __typename }`))).toBe(1);
+    let results: Awaited<ReturnType<TestApp['gql']>>[] = [];
+    const statements = await t.countStatements(async () => {
+      results = await Promise.all(Array.from({ length: 50 }, () => t.gql(`{ __typename }`)));
+    });
     expect(results.every((r) => r.status === 200 && !r.errors)).toBe(true);
-    expect(await counters(t)).toEqual({ ip: 50 });
+    expect(statements).toBe(0);
+    // written without being asked within RATE_LIMIT_FLUSH_MS, all keys in one statement
+    await new Promise((r) => setTimeout(r, RATE_LIMIT_FLUSH_MS + 250));
+    expect(await counters(t)).toEqual({ ip: 51 });
+  });
+
+  it('writes what is pending when asked (shutdown) and keeps counting on the shared figure', async () => {
+    const service = t.server.app.get(RateLimitService);
+    await freshWindow(t);
+    await service.consume('ip:198.51.100.7', 1, 1000);
+    for (let i = 0; i < 9; i++) await service.consume('ip:198.51.100.7', 1, 1000);
+    expect(await t.countStatements(() => service.flush())).toBe(1);
+    expect((await t.ds.query(`SELECT count FROM rate_limit_counter WHERE key = 'ip:198.51.100.7'`))[0].count).toBe(10);
+    // another instance counted 600 meanwhile: the next flush brings the shared figure back, and from half the limit on
+    // every request is decided on the database's count
+    await t.ds.query(`UPDATE rate_limit_counter SET count = count + 600 WHERE key = 'ip:198.51.100.7'`);
+    await service.consume('ip:198.51.100.7', 1, 1000);
+    await service.flush();
+    expect(await t.countStatements(() => service.consume('ip:198.51.100.7', 1, 1000))).toBe(1);
+    expect((await service.consume('ip:198.51.100.7', 1, 1000)).count).toBe(613);
   });
 });

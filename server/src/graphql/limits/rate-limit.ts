@@ -23,7 +23,7 @@ export async function enforceRateLimit(
 ): Promise<void> {
   const [key, limit] = who.userId ? [`user:${who.userId}`, limits.userPerMinute] : [`ip:${who.ip ?? 'unknown'}`, limits.ipPerMinute];
   if (limit === 0) return;
-  const { count, retryAfterSeconds } = await counters.consume(key, units);
+  const { count, retryAfterSeconds } = await counters.consume(key, units, limit);
   if (count <= limit) return;
   throw new GraphQLError(`Too many requests: more than ${limit} operations per minute; retry in ${retryAfterSeconds} s`, {
     extensions: {
