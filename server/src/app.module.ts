@@ -1,4 +1,5 @@
 import { DynamicModule, Global, Module } from '@nestjs/common';
+import { RESPONSE_CACHE, ResponseCache } from './graphql/response-cache';
 import { APP_FILTER, APP_PIPE } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { APP_CONFIG, AppConfig } from './config/config';
@@ -39,8 +40,18 @@ class CoreModule {
       providers: [
         { provide: APP_CONFIG, useValue: options.config },
         { provide: QueryCounter, useValue: options.queryCounter },
+        // anonymous directory and coverage answers, production only (staleness bound: graphql/response-cache.ts)
+        {
+          provide: RESPONSE_CACHE,
+          useValue: options.config.isProduction
+            ? new ResponseCache({
+                ttlMs: options.config.RESPONSE_CACHE_TTL_MS,
+                maxBytes: options.config.RESPONSE_CACHE_MAX_MB * 1024 * 1024,
+              })
+            : null,
+        },
       ],
-      exports: [APP_CONFIG, QueryCounter],
+      exports: [APP_CONFIG, QueryCounter, RESPONSE_CACHE],
     };
   }
 }

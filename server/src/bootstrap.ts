@@ -15,6 +15,10 @@ import { createLogging } from './common/logging/logging';
 import { requestLoggingMiddleware } from './common/logging/request-logging';
 import { EmbeddedDatabase } from './database/embedded/embedded-database';
 import { QueryCounter } from './database/query-counter';
+import { enforceRateLimit } from './graphql/limits/rate-limit';
+import { createRequestGate } from './graphql/limits/request-gate';
+import { RESPONSE_CACHE, ResponseCache, responseCacheFastPath } from './graphql/response-cache';
+import { RateLimitService } from './modules/rate-limit/rate-limit.service';
 import { requestIdMiddleware } from './common/request-id';
 import { isDatabaseEmpty, runSeed } from './database/seed/seed';
 
@@ -67,6 +71,21 @@ export async function startServer(config: AppConfig, options: StartOptions = {})
     app.use(securityHeaders(config));
     app.enableCors(corsFor(config));
     limitRequestBodies(app, config);
+    // fresh cached anonymous answers straight from memory, rate-limited like every request (response-cache.ts)
+    const rateLimits = app.get(RateLimitService);
+    app.use(
+      '/graphql',
+      responseCacheFastPath(app.get<ResponseCache | null>(RESPONSE_CACHE), {
+        units: createRequestGate({ maxBatch: config.GRAPHQL_MAX_BATCH, maxTokens: config.GRAPHQL_MAX_TOKENS }),
+        count: (req, units) =>
+          enforceRateLimit(
+            rateLimits,
+            { ipPerMinute: config.RATE_LIMIT_IP_PER_MINUTE, userPerMinute: config.RATE_LIMIT_USER_PER_MINUTE },
+            { ip: req.ip },
+            units,
+          ),
+      }),
+    );
     const ds = app.get(DataSource);
     await migrateAndSeed(ds, config, embedded ? null : databaseUrl, log);
     serveClient(app, config.CLIENT_DIST);

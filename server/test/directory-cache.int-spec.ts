@@ -1,6 +1,7 @@
 import request from 'supertest';
 import { PublicationStatus, UserRole } from '@partneratlas/shared';
-import { CACHE_HEADER, RESPONSE_CACHE_TTL_MS, ResponseCache } from '../src/graphql/response-cache';
+import { CACHE_HEADER, RESPONSE_CACHE, ResponseCache } from '../src/graphql/response-cache';
+import { createSquareArea, utmToLatLng, X0, Y0 } from './support/coverage-fixtures';
 import { createOrganisation, createTaxonomies, createUser } from './support/factories';
 import { createTestApp, TestApp, TestSession } from './support/test-app';
 
@@ -30,7 +31,10 @@ interface Answer {
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-describe('micro-cache of anonymous directory answers (production)', () => {
+/** The TTL of the app under test (RESPONSE_CACHE_TTL_MS; the production default is longer). */
+const TTL_MS = 3_000;
+
+describe('cache of anonymous directory and coverage answers (production)', () => {
   let t: TestApp;
   let coordinator: TestSession;
   let published: string;
@@ -45,7 +49,14 @@ describe('micro-cache of anonymous directory answers (production)', () => {
   }
 
   beforeAll(async () => {
-    t = await createTestApp({ NODE_ENV: 'production', COOKIE_SECURE: 'false' });
+    // rate limits on, far above the test's pace (counted in memory, written in batches)
+    t = await createTestApp({
+      NODE_ENV: 'production',
+      COOKIE_SECURE: 'false',
+      RESPONSE_CACHE_TTL_MS: String(TTL_MS),
+      RATE_LIMIT_IP_PER_MINUTE: '100000',
+      RATE_LIMIT_USER_PER_MINUTE: '100000',
+    });
     await createTaxonomies(t.ds);
     published = await createOrganisation(t.ds, { name: 'Cachetest Beratungsstelle' });
     draft = await createOrganisation(t.ds, { name: 'Cachetest Entwurf', status: PublicationStatus.DRAFT });
@@ -82,12 +93,12 @@ describe('micro-cache of anonymous directory answers (production)', () => {
 
     // anonymous: the previous answer within the documented bound …
     const stale = await ask(DIRECTORY, vars);
-    if (Date.now() - editedAt < RESPONSE_CACHE_TTL_MS - 500) {
+    if (Date.now() - editedAt < TTL_MS - 500) {
       expect(stale.cache).toBe('HIT');
       expect(stale.data.organisations.nodes[0].name).toBe('Cachetest Beratungsstelle');
     }
     // … and the edit once it has passed
-    await sleep(Math.max(0, editedAt + RESPONSE_CACHE_TTL_MS + 100 - Date.now()));
+    await sleep(Math.max(0, editedAt + TTL_MS + 100 - Date.now()));
     const fresh = await ask(DIRECTORY, vars);
     expect(fresh.cache).toBe('MISS');
     expect(fresh.data.organisations.nodes[0].name).toBe('Cachetest Migrationsberatung');
@@ -123,12 +134,84 @@ describe('micro-cache of anonymous directory answers (production)', () => {
     }
   });
 
+  it('caches anonymous coverage answers too, but never one that is not up to date', async () => {
+    await createSquareArea(t.ds, { name: 'Cachebezirk', x: X0, y: Y0, population: 100 });
+    const at = await utmToLatLng(t.ds, X0 + 100, Y0);
+    await createOrganisation(t.ds, {
+      name: 'Cachetest Sprachkurs',
+      locations: [at],
+      services: [{ name: 'Kurs', fields: ['sprache'] }],
+    });
+    const COVERAGE = `query C($input: CoverageInput!) { coverage(input: $input) { upToDate providerCount } }`;
+    const vars = { input: { fieldOfAction: 'sprache', unit: 'DISTRICT' } };
+    expect((await ask(COVERAGE, vars)).cache).toBe('MISS');
+    const hit = await ask(COVERAGE, vars);
+    expect(hit.cache).toBe('HIT');
+    expect(hit.data).toMatchObject({ coverage: { upToDate: true, providerCount: 1 } });
+
+    const c = new ResponseCache({ ttlMs: 1_000 });
+    const claim = (await c.lookup('k')) as { settle: (d: Record<string, unknown>) => void };
+    claim.settle({ coverage: { upToDate: false, providerCount: 1 } });
+    expect(c.size).toBe(0);
+    expect(await c.lookup('k')).toEqual({ settle: expect.any(Function) });
+  });
+
+  it('answers a fresh cached answer in front of Apollo: the same bytes, no SQL (the rate limit counts it in memory)', async () => {
+    const cache = t.server.app.get<ResponseCache>(RESPONSE_CACHE);
+    const vars = { filter: { text: 'Cachetest' }, first: 3 };
+    const send = () =>
+      request(t.server.app.getHttpServer())
+        .post('/graphql')
+        .set('content-type', 'application/json')
+        .send({ query: DIRECTORY, variables: vars });
+    const miss = await send();
+    expect(miss.headers[CACHE_HEADER]).toBe('MISS');
+    const lookup = jest.spyOn(cache, 'lookup');
+    try {
+      let hit: request.Response | undefined;
+      const statements = await t.countStatements(async () => {
+        hit = await send();
+      });
+      expect(hit!.headers[CACHE_HEADER]).toBe('HIT');
+      expect(hit!.headers['content-type']).toMatch(/^application\/json/);
+      expect(hit!.text).toBe(miss.text);
+      expect(statements).toBe(0);
+      expect(lookup).not.toHaveBeenCalled(); // Apollo's plugin never saw it
+    } finally {
+      lookup.mockRestore();
+    }
+  });
+
   it('keys by the variables whatever their order', async () => {
     const a = await ask(DIRECTORY, { first: 7, filter: { kinds: ['COUNSELLING_SERVICE'], text: 'Cachetest' } });
     const b = await ask(DIRECTORY, { filter: { text: 'Cachetest', kinds: ['COUNSELLING_SERVICE'] }, first: 7 });
     expect(a.cache).toBe('MISS');
     expect(b.cache).toBe('HIT');
     expect(b.data).toEqual(a.data);
+  });
+});
+
+describe('cached answers and the rate limit', () => {
+  it('counts answers from the cache like any other request and refuses them over the limit (429, Retry-After)', async () => {
+    const t = await createTestApp({ NODE_ENV: 'production', COOKIE_SECURE: 'false', RATE_LIMIT_IP_PER_MINUTE: '3' });
+    try {
+      await createTaxonomies(t.ds);
+      const send = () =>
+        request(t.server.app.getHttpServer())
+          .post('/graphql')
+          .set('content-type', 'application/json')
+          .send({ query: DIRECTORY, variables: { first: 2 } });
+      const answers = [];
+      for (let i = 0; i < 4; i++) answers.push(await send());
+      expect(answers.map((a) => a.headers[CACHE_HEADER])).toEqual(['MISS', 'HIT', 'HIT', undefined]);
+      const refused = answers[3];
+      expect(refused.status).toBe(429);
+      expect(Number(refused.headers['retry-after'])).toBeGreaterThanOrEqual(1);
+      expect(refused.body.errors[0].extensions).toMatchObject({ code: 'TOO_MANY_REQUESTS', limitPerMinute: 3 });
+      expect(refused.body.errors[0].extensions.http).toBeUndefined();
+    } finally {
+      await t.close();
+    }
   });
 });
 
@@ -203,5 +286,21 @@ describe('ResponseCache', () => {
     await store(c, 'c', { c: 1 });
     expect(c.size).toBe(2);
     expect(await c.lookup('a')).toEqual({ settle: expect.any(Function) });
+  });
+
+  it('bounds the memory: the serialized size of all entries stays within maxBytes', async () => {
+    clock = 0;
+    const c = new ResponseCache({ ttlMs: 1_000, maxBytes: 100, now: () => clock });
+    const big = { text: 'x'.repeat(40) }; // 60 bytes as sent: {"data":{"text":"x…x"}} and a newline
+    const sent = JSON.stringify({ data: big }).length + 1;
+    await store(c, 'a', big);
+    expect(c.sizeBytes).toBe(sent);
+    await store(c, 'b', big); // 120 > 100: the oldest goes
+    expect(c.size).toBe(1);
+    expect(c.sizeBytes).toBe(sent);
+    expect(await c.lookup('a')).toEqual({ settle: expect.any(Function) });
+    await store(c, 'huge', { text: 'y'.repeat(200) }); // larger than the whole budget: never stored
+    expect(c.sizeBytes).toBeLessThanOrEqual(100);
+    expect(await c.lookup('huge')).toEqual({ settle: expect.any(Function) });
   });
 });

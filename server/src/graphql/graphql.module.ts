@@ -30,7 +30,7 @@ import { applyDeadlines, timeoutPlugin } from './limits/timeout';
 import { LoaderFactory } from './loaders';
 import { maskedErrorsPlugin } from './masked-errors.plugin';
 import type { RequestContext } from './request-context';
-import { ResponseCache, responseCachePlugin } from './response-cache';
+import { RESPONSE_CACHE, ResponseCache, responseCachePlugin } from './response-cache';
 
 @Module({
   imports: [
@@ -57,8 +57,14 @@ export function graphqlModule() {
   return GraphQLModule.forRootAsync<ApolloDriverConfig>({
     driver: ApolloDriver,
     imports: [LoadersModule, AccountsModule, RateLimitModule],
-    inject: [APP_CONFIG, LoaderFactory, SessionService, RateLimitService],
-    useFactory: (config: AppConfig, loaders: LoaderFactory, sessions: SessionService, rateLimits: RateLimitService): ApolloDriverConfig => {
+    inject: [APP_CONFIG, LoaderFactory, SessionService, RateLimitService, RESPONSE_CACHE],
+    useFactory: (
+      config: AppConfig,
+      loaders: LoaderFactory,
+      sessions: SessionService,
+      rateLimits: RateLimitService,
+      responseCache: ResponseCache | null,
+    ): ApolloDriverConfig => {
       const gate = createRequestGate({ maxBatch: config.GRAPHQL_MAX_BATCH, maxTokens: config.GRAPHQL_MAX_TOKENS });
       return {
         path: '/graphql',
@@ -80,8 +86,8 @@ export function graphqlModule() {
           costLimitPlugin(config.GRAPHQL_MAX_COST),
           timeoutPlugin(config.GRAPHQL_TIMEOUT_MS),
           maskedErrorsPlugin(),
-          // anonymous directory answers from a micro-cache in production (staleness bound: response-cache.ts)
-          responseCachePlugin(config.isProduction ? new ResponseCache() : null),
+          // anonymous directory and coverage answers from a cache in production (staleness bound: response-cache.ts)
+          responseCachePlugin(responseCache),
         ],
         // Once per HTTP request (a batch shares it): the request gate (no SQL), the session cookie (one statement, which
         // also extends the idle window) and the rate limit (one statement).

@@ -1,27 +1,43 @@
+import { createHash } from 'node:crypto';
 import type { ApolloServerPlugin, GraphQLRequestContextResponseForOperation, GraphQLResponse } from '@apollo/server';
 import { HeaderMap } from '@apollo/server';
-import { Kind, type OperationDefinitionNode } from 'graphql';
+import type { NextFunction, Request, RequestHandler, Response } from 'express';
+import { GraphQLError, Kind, type OperationDefinitionNode } from 'graphql';
+import { ErrorCode } from '@partneratlas/shared';
+import { readCookie } from '../modules/accounts/cookies';
+import { SESSION_COOKIE } from '../modules/accounts/session.service';
 import type { RequestContext } from './request-context';
 
 /**
- * Anonymous directory reads are answered from a per-process micro-cache for this long. Staleness bound: a
- * change is visible to anonymous readers at most RESPONSE_CACHE_TTL_MS after it was committed, and at most twice
- * that while a request is refreshing an expired entry (concurrent readers get the previous answer meanwhile
- * instead of queueing up behind the same query). Signed-in users always get fresh answers. Only what anonymous
- * readers may see is ever stored (answers computed for an anonymous viewer), so nothing unpublished can leak.
+ * Anonymous directory and coverage reads are answered from a per-process cache for this long (default; the app
+ * takes RESPONSE_CACHE_TTL_MS from its configuration). Staleness bound: a change is visible to anonymous readers
+ * at most the TTL after it was committed, and at most twice that while a request is refreshing an expired entry
+ * (concurrent readers get the previous answer meanwhile instead of queueing up behind the same query). Signed-in
+ * users (editors checking their own changes) always get fresh answers. Only what anonymous readers may see is ever
+ * stored (answers computed for an anonymous viewer), so nothing unpublished can leak.
  *
  * Why a TTL and not invalidation: the cache is per process, so it stays correct with several instances only
  * if it never relies on hearing about writes; a data-version check would need one statement per hit and,
  * with people editing all day, would rarely hit (every edit anywhere changes the version).
  */
-export const RESPONSE_CACHE_TTL_MS = 5_000;
+export const RESPONSE_CACHE_TTL_MS = 30_000;
 /** Entries kept (least recently stored dropped first); a cached directory page is a few kilobytes. */
 export const RESPONSE_CACHE_MAX_ENTRIES = 1_000;
+/** Serialized size all entries together may have (a grid coverage answer with its polygons is a few hundred kB). */
+export const RESPONSE_CACHE_MAX_BYTES = 64 * 1024 * 1024;
 /**
- * Root fields whose anonymous answers are public and bounded in size: the directory list, its facets and counts.
- * Only queries that select nothing but these (and __typename) are cached.
+ * Root fields whose anonymous answers are public and bounded in size: the directory list (with its facets and
+ * counts) and the coverage views. Only queries that select nothing but these (and __typename) are cached. A
+ * coverage answer that says it is not up to date (`upToDate: false`, a new computation running) is not stored,
+ * so the next request can pick up the new computation.
  */
-export const CACHEABLE_ROOT_FIELDS: ReadonlySet<string> = new Set(['organisations']);
+export const CACHEABLE_ROOT_FIELDS: ReadonlySet<string> = new Set([
+  'organisations',
+  'coverage',
+  'coverageMatrix',
+  'coverageGaps',
+  'uncoveredFieldsOfAction',
+]);
 /** Response header saying how the answer was produced: HIT (fresh), STALE (while refreshing), MISS; absent when not cacheable. */
 export const CACHE_HEADER = 'x-partneratlas-cache';
 
@@ -40,19 +56,33 @@ function withTimeout<T>(promise: Promise<T | null>, ms: number): Promise<T | nul
 
 interface Entry {
   data: CachedResult;
+  /** The answer as sent (`{"data":…}`), serialized once when stored. */
+  body: string;
   storedAt: number;
+  bytes: number;
 }
+
+/** Nest provider token of the app's ResponseCache (null outside production). */
+export const RESPONSE_CACHE = Symbol('RESPONSE_CACHE');
 
 export interface ResponseCacheOptions {
   ttlMs?: number;
   maxEntries?: number;
+  maxBytes?: number;
   now?: () => number;
+}
+
+/** False for answers that must not be reused: a root value saying it is not up to date. */
+function storable(data: CachedResult): boolean {
+  return Object.values(data).every((v) => !(v && typeof v === 'object' && (v as { upToDate?: unknown }).upToDate === false));
 }
 
 /** The store: entries by key plus the requests currently computing a key (one database query per key at a time). */
 export class ResponseCache {
   readonly ttlMs: number;
   readonly maxEntries: number;
+  readonly maxBytes: number;
+  private bytes = 0;
   private readonly now: () => number;
   private readonly entries = new Map<string, Entry>();
   private readonly inflight = new Map<string, { promise: Promise<CachedResult | null>; since: number }>();
@@ -60,6 +90,7 @@ export class ResponseCache {
   constructor(options: ResponseCacheOptions = {}) {
     this.ttlMs = options.ttlMs ?? RESPONSE_CACHE_TTL_MS;
     this.maxEntries = options.maxEntries ?? RESPONSE_CACHE_MAX_ENTRIES;
+    this.maxBytes = options.maxBytes ?? RESPONSE_CACHE_MAX_BYTES;
     this.now = options.now ?? Date.now;
   }
 
@@ -67,8 +98,20 @@ export class ResponseCache {
     return this.entries.size;
   }
 
+  /** Serialized size of all entries. */
+  get sizeBytes(): number {
+    return this.bytes;
+  }
+
   clear(): void {
     this.entries.clear();
+    this.bytes = 0;
+  }
+
+  /** The serialized answer of a fresh entry, without waiting or claiming anything (the fast path). */
+  peek(key: string): string | null {
+    const entry = this.entries.get(key);
+    return entry && this.now() - entry.storedAt < this.ttlMs ? entry.body : null;
   }
 
   /**
@@ -93,6 +136,13 @@ export class ResponseCache {
     return { settle: this.claim(key) };
   }
 
+  private drop(key: string): void {
+    const entry = this.entries.get(key);
+    if (!entry) return;
+    this.bytes -= entry.bytes;
+    this.entries.delete(key);
+  }
+
   private claim(key: string): (data: CachedResult | null) => void {
     let settle!: (data: CachedResult | null) => void;
     const promise = new Promise<CachedResult | null>((resolve) => {
@@ -102,10 +152,15 @@ export class ResponseCache {
     this.inflight.set(key, { promise, since });
     return (data) => {
       if (this.inflight.get(key)?.promise === promise) this.inflight.delete(key);
-      if (data) {
-        this.entries.delete(key);
-        this.entries.set(key, { data, storedAt: since }); // as old as the moment its query started
-        if (this.entries.size > this.maxEntries) this.entries.delete(this.entries.keys().next().value!);
+      if (data && storable(data)) {
+        const body = `${JSON.stringify({ data })}\n`; // as Apollo sends it
+        const bytes = body.length;
+        this.drop(key);
+        if (bytes <= this.maxBytes) {
+          this.entries.set(key, { data, body, storedAt: since, bytes }); // as old as the moment its query started
+          this.bytes += bytes;
+        }
+        while (this.entries.size > this.maxEntries || this.bytes > this.maxBytes) this.drop(this.entries.keys().next().value!);
       }
       settle(data);
     };
@@ -131,10 +186,17 @@ function cacheableOperation(operation: OperationDefinitionNode | undefined): boo
   );
 }
 
+/** The key of one operation: the document's hash, the operation name and the variables (in any key order). */
+export function cacheKeyFor(query: string, operationName: unknown, variables: unknown): string {
+  const name = typeof operationName === 'string' ? operationName : '';
+  return `${createHash('sha256').update(query).digest('hex')}\n${name}\n${stableJson(variables ?? {})}`;
+}
+
 function cacheKey(ctx: GraphQLRequestContextResponseForOperation<RequestContext>): string | null {
   if (ctx.contextValue.viewer.user) return null; // signed in: always fresh (and possibly more than the public sees)
   if (!cacheableOperation(ctx.operation)) return null;
-  return `${ctx.queryHash}\n${ctx.operationName ?? ''}\n${stableJson(ctx.request.variables ?? {})}`;
+  const query = ctx.source ?? ctx.request.query;
+  return typeof query === 'string' ? cacheKeyFor(query, ctx.request.operationName, ctx.request.variables) : null;
 }
 
 function cachedResponse(data: CachedResult, state: string): GraphQLResponse {
@@ -174,5 +236,52 @@ export function responseCachePlugin(cache: ResponseCache | null = new ResponseCa
         },
       });
     },
+  };
+}
+
+export interface FastPathOptions {
+  /** The request's rate-limit units (the request gate: every root field counts). */
+  units: (req: Request) => number;
+  /** Counts the units against the anonymous client's address; throws TOO_MANY_REQUESTS over the limit. */
+  count: (req: Request, units: number) => Promise<void>;
+}
+
+/**
+ * Express handler in front of Apollo on POST /graphql: an anonymous single operation whose answer is in the cache
+ * and fresh is answered with the stored bytes, after counting it against the rate limit like any other request.
+ * Everything else (signed in, batches, GET, expired or unknown answers, anything unusual) goes on to Apollo, where
+ * the plugin above serves, refreshes or stores it. Skipping Apollo is safe for these answers: they were stored for
+ * exactly this document and these variables after passing every limit, and the limits depend on nothing else.
+ */
+export function responseCacheFastPath(cache: ResponseCache | null, options: FastPathOptions): RequestHandler {
+  if (!cache || cache.ttlMs <= 0) return (_req: Request, _res: Response, next: NextFunction) => next();
+  return (req: Request, res: Response, next: NextFunction) => {
+    const body = req.body as { query?: unknown; operationName?: unknown; variables?: unknown } | undefined;
+    if (req.method !== 'POST' || req.path !== '/' || !req.is('application/json')) return next();
+    if (!body || typeof body !== 'object' || Array.isArray(body) || typeof body.query !== 'string') return next();
+    if (readCookie(req, SESSION_COOKIE)) return next(); // a session (even an expired one) is Apollo's to judge
+    const answer = cache.peek(cacheKeyFor(body.query, body.operationName, body.variables));
+    if (!answer) return next();
+    let units: number;
+    try {
+      units = options.units(req);
+    } catch {
+      return next();
+    }
+    options.count(req, units).then(
+      () => {
+        res.status(200).setHeader('content-type', 'application/json; charset=utf-8');
+        res.setHeader(CACHE_HEADER, 'HIT');
+        res.end(answer);
+      },
+      (error: unknown) => {
+        const code = error instanceof GraphQLError ? error.extensions.code : undefined;
+        if (code !== ErrorCode.TOO_MANY_REQUESTS) return next(); // e.g. the database: Apollo reports it properly
+        const { http, ...extensions } = (error as GraphQLError).extensions as { http?: { headers?: Map<string, string> } };
+        const retryAfter = http?.headers?.get('retry-after');
+        if (retryAfter) res.setHeader('retry-after', retryAfter);
+        res.status(429).json({ errors: [{ message: (error as GraphQLError).message, extensions }] });
+      },
+    );
   };
 }
