@@ -203,6 +203,33 @@ describe('coverage result cache: long computations', () => {
 
   // holding the computation back takes a second connection, which the embedded PGlite (one connection) has not
   const onPostgres = process.env.DATABASE_URL ? it : it.skip;
+
+  onPostgres('does not pass off a computation begun before the latest change as up to date', async () => {
+    const POPULATION = `query P($input: CoverageInput!) { coverage(input: $input) { upToDate units { name population } } }`;
+    const variant = { ...input, catchmentMeters: 1500 + 7 }; // parameters never computed before
+    const blocker = t.ds.createQueryRunner();
+    await blocker.connect();
+    await blocker.startTransaction();
+    await blocker.query(`LOCK TABLE service_taxonomy_term IN ACCESS EXCLUSIVE MODE`);
+    try {
+      // a computation starts (its snapshot: before the change below) and is held back; the request gives up waiting
+      const first = await t.gql(POPULATION, { input: variant });
+      expect(first.errors?.[0].extensions).toMatchObject({ reason: 'COMPUTING' });
+      await t.ds.query(`UPDATE area_statistic SET population = 4321 WHERE area_id = (SELECT id FROM area WHERE name = 'A')`);
+      const second = t.gql<{ coverage: { upToDate: boolean; units: { name: string; population: number }[] } }>(POPULATION, {
+        input: variant,
+      });
+      await new Promise((r) => setTimeout(r, 300));
+      await blocker.rollbackTransaction();
+      const answer = await second;
+      expect(answer.errors).toBeUndefined();
+      expect(answer.data!.coverage.upToDate).toBe(true);
+      expect(answer.data!.coverage.units.find((u) => u.name === 'A')!.population).toBe(4321);
+    } finally {
+      if (blocker.isTransactionActive) await blocker.rollbackTransaction();
+      await blocker.release();
+    }
+  });
   onPostgres('answers SERVICE_UNAVAILABLE / COMPUTING when a first computation outlasts the request, and keeps computing', async () => {
     const catchment = { ...input, catchmentMeters: 1234 }; // parameters never computed before
     // hold the computation back: it reads service_taxonomy_term, which another transaction locks

@@ -125,8 +125,10 @@ export class CoverageResultCache implements OnModuleDestroy {
       computation.catch(() => undefined);
       return { rows: stored.rows, computedAt: stored.computedAt, upToDate: false };
     }
-    const fresh = await this.within(computation, deadline, stored?.computeMs ?? null);
-    return { rows: fresh.rows, computedAt: fresh.computedAt, upToDate: true };
+    let fresh = await this.within(computation, deadline, stored?.computeMs ?? null);
+    // the computation that was under way may have begun before the latest change: then once more, from now
+    if (BigInt(fresh.version) < BigInt(version)) fresh = await this.within(this.computation(key, compute), deadline, fresh.computeMs);
+    return { rows: fresh.rows, computedAt: fresh.computedAt, upToDate: BigInt(fresh.version) >= BigInt(version) };
   }
 
   /** Waits for the computation until the deadline; then tells the caller to come back instead of timing out. */
