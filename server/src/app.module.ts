@@ -1,8 +1,8 @@
 import { DynamicModule, Global, Module } from '@nestjs/common';
-import { RESPONSE_CACHE, ResponseCache } from './graphql/response-cache';
 import { APP_FILTER, APP_PIPE } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { APP_CONFIG, AppConfig } from './config/config';
+import { RESPONSE_CACHE, ResponseCache } from './graphql/response-cache';
 import { dataSourceOptions } from './database/data-source';
 import { QueryCounter } from './database/query-counter';
 import { createValidationPipe } from './common/validation';

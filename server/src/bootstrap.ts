@@ -15,8 +15,8 @@ import { createLogging } from './common/logging/logging';
 import { requestLoggingMiddleware } from './common/logging/request-logging';
 import { EmbeddedDatabase } from './database/embedded/embedded-database';
 import { QueryCounter } from './database/query-counter';
-import { enforceRateLimit } from './graphql/limits/rate-limit';
-import { createRequestGate } from './graphql/limits/request-gate';
+import { enforceRateLimit, rateLimitsOf } from './graphql/limits/rate-limit';
+import { createRequestGate, gateLimitsOf } from './graphql/limits/request-gate';
 import { RESPONSE_CACHE, ResponseCache, responseCacheFastPath } from './graphql/response-cache';
 import { RateLimitService } from './modules/rate-limit/rate-limit.service';
 import { requestIdMiddleware } from './common/request-id';
@@ -76,14 +76,8 @@ export async function startServer(config: AppConfig, options: StartOptions = {})
     app.use(
       '/graphql',
       responseCacheFastPath(app.get<ResponseCache | null>(RESPONSE_CACHE), {
-        units: createRequestGate({ maxBatch: config.GRAPHQL_MAX_BATCH, maxTokens: config.GRAPHQL_MAX_TOKENS }),
-        count: (req, units) =>
-          enforceRateLimit(
-            rateLimits,
-            { ipPerMinute: config.RATE_LIMIT_IP_PER_MINUTE, userPerMinute: config.RATE_LIMIT_USER_PER_MINUTE },
-            { ip: req.ip },
-            units,
-          ),
+        units: createRequestGate(gateLimitsOf(config)),
+        count: (req, units) => enforceRateLimit(rateLimits, rateLimitsOf(config), { ip: req.ip }, units),
       }),
     );
     const ds = app.get(DataSource);

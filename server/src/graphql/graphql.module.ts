@@ -24,8 +24,8 @@ import { depthLimitRule } from './depth-limit.rule';
 import { createErrorFormatter } from './format-error';
 import { aliasLimitRule } from './limits/alias-limit.rule';
 import { costLimitPlugin } from './limits/cost';
-import { enforceRateLimit } from './limits/rate-limit';
-import { createRequestGate } from './limits/request-gate';
+import { enforceRateLimit, rateLimitsOf } from './limits/rate-limit';
+import { createRequestGate, gateLimitsOf } from './limits/request-gate';
 import { applyDeadlines, timeoutPlugin } from './limits/timeout';
 import { LoaderFactory } from './loaders';
 import { maskedErrorsPlugin } from './masked-errors.plugin';
@@ -65,7 +65,7 @@ export function graphqlModule() {
       rateLimits: RateLimitService,
       responseCache: ResponseCache | null,
     ): ApolloDriverConfig => {
-      const gate = createRequestGate({ maxBatch: config.GRAPHQL_MAX_BATCH, maxTokens: config.GRAPHQL_MAX_TOKENS });
+      const gate = createRequestGate(gateLimitsOf(config));
       return {
         path: '/graphql',
         autoSchemaFile: true,
@@ -90,18 +90,13 @@ export function graphqlModule() {
           responseCachePlugin(responseCache),
         ],
         // Once per HTTP request (a batch shares it): the request gate (no SQL), the session cookie (one statement, which
-        // also extends the idle window) and the rate limit (one statement).
+        // also extends the idle window) and the rate limit (in memory far below the limit, else one statement).
         context: async ({ req, res }: { req: Request; res: Response }): Promise<RequestContext> => {
           try {
             const units = gate(req);
             const session = await sessions.authenticate(readCookie(req, SESSION_COOKIE));
             setLogUser(req, session?.user.id);
-            await enforceRateLimit(
-              rateLimits,
-              { ipPerMinute: config.RATE_LIMIT_IP_PER_MINUTE, userPerMinute: config.RATE_LIMIT_USER_PER_MINUTE },
-              { userId: session?.user.id, ip: req.ip },
-              units,
-            );
+            await enforceRateLimit(rateLimits, rateLimitsOf(config), { userId: session?.user.id, ip: req.ip }, units);
             const viewer = session ? viewerFor(session.user) : ANONYMOUS;
             return { req, res, viewer, csrfToken: session?.csrfToken, loaders: loaders.create(viewer) };
           } catch (error) {

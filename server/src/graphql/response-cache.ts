@@ -55,11 +55,15 @@ function withTimeout<T>(promise: Promise<T | null>, ms: number): Promise<T | nul
 }
 
 interface Entry {
-  data: CachedResult;
-  /** The answer as sent (`{"data":…}`), serialized once when stored. */
+  /** The answer as sent (`{"data":…}`), serialized once when stored; the only copy kept. */
   body: string;
   storedAt: number;
   bytes: number;
+}
+
+/** The answer of an entry as data (Apollo's path: GET requests, stale answers; the fast path sends the bytes). */
+function parsed(entry: Entry): CachedResult {
+  return (JSON.parse(entry.body) as { data: CachedResult }).data;
 }
 
 /** Nest provider token of the app's ResponseCache (null outside production). */
@@ -124,12 +128,12 @@ export class ResponseCache {
   ): Promise<{ data: CachedResult; state: 'HIT' | 'STALE' } | { settle: (data: CachedResult | null) => void } | null> {
     const entry = this.entries.get(key);
     const age = entry ? this.now() - entry.storedAt : Infinity;
-    if (entry && age < this.ttlMs) return { data: entry.data, state: 'HIT' };
+    if (entry && age < this.ttlMs) return { data: parsed(entry), state: 'HIT' };
     const pending = this.inflight.get(key);
     // a refresh that never settled (it cannot happen with Apollo's pipeline, but must not block a key forever)
     if (pending && this.now() - pending.since > WAIT_FOR_REFRESH_MS) this.inflight.delete(key);
     else if (pending) {
-      if (entry && age < 2 * this.ttlMs) return { data: entry.data, state: 'STALE' };
+      if (entry && age < 2 * this.ttlMs) return { data: parsed(entry), state: 'STALE' };
       const data = await withTimeout(pending.promise, WAIT_FOR_REFRESH_MS);
       return data ? { data, state: 'HIT' } : null;
     }
@@ -157,7 +161,7 @@ export class ResponseCache {
         const bytes = body.length;
         this.drop(key);
         if (bytes <= this.maxBytes) {
-          this.entries.set(key, { data, body, storedAt: since, bytes }); // as old as the moment its query started
+          this.entries.set(key, { body, storedAt: since, bytes }); // as old as the moment its query started
           this.bytes += bytes;
         }
         while (this.entries.size > this.maxEntries || this.bytes > this.maxBytes) this.drop(this.entries.keys().next().value!);

@@ -7,4 +7,14 @@ import { RateLimits1796300000000 } from './1796300000000-RateLimits';
 import { AreaGroupStatistics1796400000000 } from './1796400000000-AreaGroupStatistics';
 import { Geocoding1796500000000 } from './1796500000000-Geocoding';
 import { CoverageCache1796600000000 } from './1796600000000-CoverageCache';
-export const MIGRATIONS: Function[] = [Initial1795775538283, CoverageIndexes1795870000000, Accounts1796000000000, ImportJobs1796100000000, Evaluation1796200000000, RateLimits1796300000000, AreaGroupStatistics1796400000000, Geocoding1796500000000, CoverageCache1796600000000];
+export const MIGRATIONS: Function[] = [
+  Initial1795775538283,
+  CoverageIndexes1795870000000,
+  Accounts1796000000000,
+  ImportJobs1796100000000,
+  Evaluation1796200000000,
+  RateLimits1796300000000,
+  AreaGroupStatistics1796400000000,
+  Geocoding1796500000000,
+  CoverageCache1796600000000,
+];

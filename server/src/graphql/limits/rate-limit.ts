@@ -1,6 +1,7 @@
 import { HeaderMap } from '@apollo/server';
 import { GraphQLError } from 'graphql';
 import { ErrorCode } from '@partneratlas/shared';
+import type { AppConfig } from '../../config/config';
 import type { RateLimitService } from '../../modules/rate-limit/rate-limit.service';
 
 export interface RateLimits {
@@ -8,6 +9,11 @@ export interface RateLimits {
   ipPerMinute: number;
   /** Units per minute of one signed-in user; 0 = off. */
   userPerMinute: number;
+}
+
+/** The configured limits (RATE_LIMIT_IP_PER_MINUTE, RATE_LIMIT_USER_PER_MINUTE). */
+export function rateLimitsOf(config: AppConfig): RateLimits {
+  return { ipPerMinute: config.RATE_LIMIT_IP_PER_MINUTE, userPerMinute: config.RATE_LIMIT_USER_PER_MINUTE };
 }
 
 /**

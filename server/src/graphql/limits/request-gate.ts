@@ -2,6 +2,7 @@ import type { Request } from 'express';
 import { GraphQLError, Kind, Lexer, parse, SelectionSetNode, Source, TokenKind } from 'graphql';
 import type { DocumentNode, FragmentDefinitionNode } from 'graphql';
 import { ErrorCode } from '@partneratlas/shared';
+import type { AppConfig } from '../../config/config';
 
 export interface GateLimits {
   maxBatch: number;
@@ -109,4 +110,9 @@ function countRootFields(doc: DocumentNode): Map<string, number> {
     if (operations.length === 1) counts.set('', n);
   }
   return counts;
+}
+
+/** The configured gate limits (GRAPHQL_MAX_BATCH, GRAPHQL_MAX_TOKENS). */
+export function gateLimitsOf(config: AppConfig): GateLimits {
+  return { maxBatch: config.GRAPHQL_MAX_BATCH, maxTokens: config.GRAPHQL_MAX_TOKENS };
 }

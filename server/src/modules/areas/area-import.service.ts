@@ -107,6 +107,15 @@ const pick = (row: Record<string, string>, names: readonly string[]): string | u
 };
 
 /** An optional non-negative whole number; '' stays unknown (null). */
+/** The id of the area a statistics row names by code; null (code listed as unknown, row skipped) when none has it. */
+async function areaIdOfRow(m: EntityManager, code: string, item: string, report: AreaImportReport): Promise<string | null> {
+  const [area]: { id: string }[] = await m.query(`SELECT id FROM area WHERE code = $1`, [code]);
+  if (area) return area.id;
+  if (!report.unknownCodes.includes(code)) report.unknownCodes.push(code);
+  report.warnings.push({ item, message: `area code "${code}" matches nothing: skipped` });
+  return null;
+}
+
 function count(value: string | undefined, column: string, item: string, errors: ImportMessage[]): number | null {
   if (value === undefined || value === '') return null;
   const n = Number(value.replace(/[ .](?=\d{3}\b)/g, ''));
@@ -424,12 +433,8 @@ export class AreaImportService {
       if (report.errors.length > errorsBefore) continue;
       if (population !== null && foreign !== null && foreign > population)
         report.warnings.push({ item, message: `foreign_nationals (${foreign}) exceed population (${population})` });
-      const [area]: { id: string }[] = await m.query(`SELECT id FROM area WHERE code = $1`, [code]);
-      if (!area) {
-        if (!report.unknownCodes.includes(code)) report.unknownCodes.push(code);
-        report.warnings.push({ item, message: `area code "${code}" matches nothing: skipped` });
-        continue;
-      }
+      const areaId = await areaIdOfRow(m, code, item, report);
+      if (!areaId) continue;
       const [r]: { inserted: boolean }[] = await m.query(
         `INSERT INTO area_statistic (area_id, year, reference_date, population, foreign_nationals, migration_background, definition, source)
          VALUES ($1, $2, $3::date, $4, $5, $6, $7, $8)
@@ -438,7 +443,7 @@ export class AreaImportService {
            definition = coalesce(EXCLUDED.definition, area_statistic.definition), source = coalesce(EXCLUDED.source, area_statistic.source)
          RETURNING (xmax = 0) AS inserted`,
         [
-          area.id,
+          areaId,
           year,
           refDate,
           population,
@@ -517,12 +522,8 @@ export class AreaImportService {
         continue;
       }
       seen.add(key);
-      const [area]: { id: string }[] = await m.query(`SELECT id FROM area WHERE code = $1`, [code]);
-      if (!area) {
-        if (!report.unknownCodes.includes(code)) report.unknownCodes.push(code);
-        report.warnings.push({ item, message: `area code "${code}" matches nothing: skipped` });
-        continue;
-      }
+      const areaId = await areaIdOfRow(m, code, item, report);
+      if (!areaId) continue;
       const [r]: { inserted: boolean }[] = await m.query(
         `INSERT INTO area_group_statistic (area_id, year, group_kind, group_code, group_label, language, persons, source)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
@@ -530,7 +531,7 @@ export class AreaImportService {
            language = EXCLUDED.language, persons = EXCLUDED.persons, source = coalesce(EXCLUDED.source, area_group_statistic.source)
          RETURNING (xmax = 0) AS inserted`,
         [
-          area.id,
+          areaId,
           year,
           kind,
           kind === AreaGroupKind.LANGUAGE ? groupCode.toLowerCase() : groupCode,

@@ -6,8 +6,8 @@ import { UnknownTermCodeException } from '../fields-of-action/fields-of-action.e
 import { FieldsOfActionService, TermWithKind } from '../fields-of-action/fields-of-action.service';
 import { ANONYMOUS, Viewer } from '../organisations/organisations.service';
 import { COVERAGE_LIMITS } from './coverage.constants';
-import { CoverageUnitNotFoundException, InvalidZoneWeightsException, NotSpatialFieldException } from './coverage.exception';
 import { APP_CONFIG, AppConfig } from '../../config/config';
+import { CoverageUnitNotFoundException, InvalidZoneWeightsException, NotSpatialFieldException } from './coverage.exception';
 import { CachedCoverage, CoverageResultCache } from './coverage-cache';
 import { ensureCoverageGrid } from './coverage-grid';
 import { buildCoverageQuery, CoverageQueryOptions, CoverageRow } from './coverage.sql';
@@ -71,7 +71,8 @@ export class CoverageService {
     const supply = o.weightByCapacity && input.capacity ? input.capacity : 1;
     const missing = await this.unitsWithoutGeometry(o.unitKind);
     const groups = await this.groupStatistics(o.unitKind);
-    const before = this.toCoverage(o, await this.run(o, [o.field.code], null, true), missing, groups);
+    // the figures of this moment on both sides (a kept result may be out of date while a new one is computed)
+    const before = this.toCoverage(o, await this.run(o, [o.field.code], null, true, true), missing, groups);
     const after = this.toCoverage(o, await this.run(o, [o.field.code], { lat: input.lat, lng: input.lng, supply }, true), missing, groups);
     const byId = new Map(before.units.map((u) => [u.id, u]));
     const changedUnits: CoverageUnitChange[] = [];
@@ -166,7 +167,7 @@ export class CoverageService {
     unit: CoverageUnitKind,
     catchmentMeters: number | undefined,
     viewer: Viewer = ANONYMOUS,
-    current = false,
+    { current = false }: { current?: boolean } = {},
   ): Promise<CoverageMatrix> {
     // the council motion's fields first (the default taxonomy), then the 2008 concept's, each in display order
     const fields = (await this.terms.terms(TaxonomyKind.FIELD_OF_ACTION))

@@ -477,8 +477,8 @@ export class EvaluationService {
       [fields.map((f) => f.code)],
     );
     // the figures of this moment: never an out-of-date kept result
-    const districts = await this.coverage.matrix(CoverageUnitKind.DISTRICT, undefined, ANONYMOUS, true);
-    const grid = await this.coverage.matrix(CoverageUnitKind.GRID, undefined, ANONYMOUS, true);
+    const districts = await this.coverage.matrix(CoverageUnitKind.DISTRICT, undefined, ANONYMOUS, { current: true });
+    const grid = await this.coverage.matrix(CoverageUnitKind.GRID, undefined, ANONYMOUS, { current: true });
     const network = await this.network.graph({ date }, ANONYMOUS);
     return { fields, directory: { organisations, services, byField }, districts, grid, network };
   }

@@ -59,8 +59,9 @@ export class RateLimitService implements OnModuleInit, OnModuleDestroy {
     const retryAfterSeconds = Math.max(1, Math.ceil((window + WINDOW_MS - now) / 1000));
     let state = this.keys.get(key);
     if (state && state.window !== window) {
-      if (state.pending === 0) this.keys.delete(key);
-      state = undefined; // an earlier window's pending units are written by the next flush
+      // an ended window's unwritten units no longer count against any limit
+      this.keys.delete(key);
+      state = undefined;
     }
     if (state && limit !== undefined && state.known + state.pending + units < limit * BATCH_BELOW_SHARE) {
       state.pending += units;
@@ -72,7 +73,9 @@ export class RateLimitService implements OnModuleInit, OnModuleDestroy {
     try {
       const [row] = await this.write([{ key, units: units + pending, window }]);
       const count = row?.count ?? units + pending; // a newer window in the row (another clock): counted there
-      this.keys.set(key, { window, known: count, pending: this.keys.get(key)?.window === window ? this.keys.get(key)!.pending : 0 });
+      // units counted in memory by requests that came in meanwhile stay pending
+      const meanwhile = this.keys.get(key);
+      this.keys.set(key, { window, known: count, pending: meanwhile?.window === window ? meanwhile.pending : 0 });
       return { count, retryAfterSeconds };
     } catch (error) {
       if (databaseUnavailable(error)?.reason !== 'READ_ONLY') throw error;
